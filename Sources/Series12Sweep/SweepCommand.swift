@@ -1,0 +1,17 @@
+/// What a watcher (the dashboard) may ask of a running sweep.
+public enum SweepCommand: Sendable, Equatable {
+    /// Pause the run at this index if it is queued or running, resume it if paused.
+    case togglePause(Int)
+    case pauseAll
+    case resumeAll
+    /// Stop: checkpoint every unfinished run as `interrupted` and write tier 3.
+    case interrupt
+}
+
+/// A sweep as a watcher sees it: snapshots to draw, a tier-1 log to show, commands to send.
+/// The local sweep implements it; so can a sweep followed from its files.
+public protocol SweepSource: AnyObject, Sendable {
+    func snapshot() -> SweepSnapshot
+    var log: Tier1Log { get }
+    func perform(_ command: SweepCommand)
+}
