@@ -1,0 +1,105 @@
+import Foundation
+import Series12Retention
+import Synchronization
+
+/// Writes the sweep's archives on its own serial queue so that no solver ever waits on disk.
+///
+/// Each κ has one pending slot: a newer checkpoint replaces an unwritten older one (it holds
+/// everything the older held, newer), so at most one fields copy per κ is in flight and a slow
+/// disk coalesces checkpoints instead of queueing copies without bound. After a run's final
+/// checkpoint the tier-3 summary is rewritten.
+final class RetentionDesk: Sendable {
+    struct Target: Sendable {
+        var directory: String
+        var stamp: String
+        var sweep: String
+        var version: String
+        var ascii: Bool
+    }
+
+    private struct Pending {
+        var slots: [Int: Checkpoint] = [:]
+        var draining = false
+    }
+
+    let target: Target
+    private let log: Tier1Log
+    private let queue = DispatchQueue(label: "series12.retention")
+    private let pending = Mutex(Pending())
+    /// Latest record per κ index: what tier 3 lists.
+    private let records = Mutex([Int: RunRecord]())
+    private let onOutcome: @Sendable (Int, ArchiveOutcome) -> Void
+
+    init(target: Target, log: Tier1Log, onOutcome: @escaping @Sendable (Int, ArchiveOutcome) -> Void) {
+        self.target = target
+        self.log = log
+        self.onOutcome = onOutcome
+    }
+
+    /// Seeds tier 3 with records of runs that this process will not step (resume).
+    func remember(_ record: RunRecord, index: Int) {
+        records.withLock { $0[index] = record }
+    }
+
+    /// Hands a checkpoint over; returns at once.
+    func submit(_ checkpoint: Checkpoint) {
+        let start = pending.withLock { p -> Bool in
+            var next = checkpoint
+            if next.fields == nil, let older = p.slots[checkpoint.index]?.fields {
+                next.fields = older  // an interrupt between samples keeps the last unwritten fields
+            }
+            p.slots[checkpoint.index] = next
+            if p.draining { return false }
+            p.draining = true
+            return true
+        }
+        if start { queue.async { self.drain() } }
+    }
+
+    /// Blocks until every submitted checkpoint is written.
+    func waitUntilIdle() {
+        queue.sync {}
+        // A submit racing with the end of a drain schedules another drain; wait for it too.
+        while pending.withLock({ $0.draining || !$0.slots.isEmpty }) { queue.sync {} }
+    }
+
+    /// Rewrites `{sweep}_summary_{stamp}.tar` from the latest records and the log so far.
+    func writeTier3() {
+        queue.sync { self.writeTier3OnQueue() }
+    }
+
+    private func drain() {
+        while let next = take() {
+            write(next)
+        }
+    }
+
+    private func take() -> Checkpoint? {
+        pending.withLock { p in
+            guard let key = p.slots.keys.sorted().first, let c = p.slots.removeValue(forKey: key) else {
+                p.draining = false
+                return nil
+            }
+            return c
+        }
+    }
+
+    private func write(_ c: Checkpoint) {
+        let summary = SummaryText.make(record: c.record, history: c.history)
+        let outcomes = KappaArchives.write(record: c.record, history: c.history, fields: c.fields, summary: summary,
+                                           directory: target.directory, stamp: target.stamp)
+        for outcome in outcomes {
+            log.append(OutcomeLine.archive(outcome, ascii: target.ascii))
+            onOutcome(c.index, outcome)
+        }
+        records.withLock { $0[c.index] = c.record }
+        if c.isFinal { writeTier3OnQueue() }
+    }
+
+    private func writeTier3OnQueue() {
+        let all = records.withLock { r in r.keys.sorted().compactMap { r[$0] } }
+        let outcome = Tier3Summary.write(sweep: target.sweep, stamp: target.stamp, version: target.version,
+                                         records: all, log: log.text, directory: target.directory)
+        log.append(OutcomeLine.archive(outcome, ascii: target.ascii))
+    }
+}

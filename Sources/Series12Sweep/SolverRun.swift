@@ -1,0 +1,160 @@
+import Foundation
+import Series12Core
+import Series12Retention
+import Synchronization
+
+/// One κ of a sweep on its own thread: waits for a core, steps, samples H at sample steps,
+/// hands checkpoints to retention and publishes snapshots to whoever watches.
+///
+/// The fields live on the run's thread only. Other threads see `snapshot()` (a latest-wins
+/// mailbox) and steer it through `flags` (pause, interrupt), read once per step; pausing keeps
+/// the stepping state in memory, so resuming continues bit for bit.
+final class SolverRun: Sendable {
+    let plan: RunPlan
+    let flags: RunFlags
+    private let mailbox: Mutex<RunSnapshot>
+    private let pool: CorePool
+    private let log: Tier1Log
+    private let deliver: @Sendable (Checkpoint) -> Void
+
+    /// Sample steps shown in the sparkline.
+    static let sparklineLength = 240
+
+    init(plan: RunPlan, pool: CorePool, log: Tier1Log, startPaused: Bool = false,
+         deliver: @escaping @Sendable (Checkpoint) -> Void) {
+        self.plan = plan
+        self.pool = pool
+        self.log = log
+        self.deliver = deliver
+        flags = RunFlags(paused: startPaused)
+        var snap = RunSnapshot(kappa: plan.kappa, steps: plan.configuration.steps)
+        if startPaused { snap.status = .paused }
+        if let start = plan.start {
+            snap.step = Int(start.fields.step)
+            snap.t = start.fields.t
+            snap.H0 = start.history.H.first ?? .nan
+            snap.H = start.history.H.last ?? .nan
+            snap.drift = start.history.drift.last ?? .nan
+            snap.maxDrift = start.history.drift.max() ?? .nan
+            snap.driftHistory = Array(start.history.drift.suffix(Self.sparklineLength))
+        }
+        mailbox = Mutex(snap)
+    }
+
+    func snapshot() -> RunSnapshot { mailbox.withLock { $0 } }
+
+    /// Pauses a queued or running run, resumes a paused one.
+    func togglePause() {
+        mailbox.withLock { s in
+            guard !s.status.isFinal else { return }
+            let pause = !flags.isPaused
+            flags.setPaused(pause)
+            // A run waiting for a core changes state at once; a running one leaves its core at
+            // its next step and says so itself.
+            if s.status == .queued && pause { s.status = .paused }
+            if s.status == .paused && !pause { s.status = .queued }
+        }
+        pool.wake()
+    }
+
+    func setPaused(_ on: Bool) { if flags.isPaused != on { togglePause() } }
+
+    func noteArchive(_ name: String, failed: Bool) {
+        mailbox.withLock { s in
+            s.lastArchive = name
+            s.lastArchiveFailed = failed
+        }
+    }
+
+    /// The run's thread body; returns when the run has ended and its final checkpoint is handed
+    /// to retention.
+    func main() {
+        guard pool.acquire(flags) else {
+            finishWithoutStarting()
+            return
+        }
+        var stepper = Stepper(plan: plan, log: log)
+        setStatus(.running)
+        var status = RunStatus.done
+        var segmentStart = monotonicSeconds()
+        var lastPublish = segmentStart, stepsAtPublish = stepper.step
+        let every = plan.configuration.checkpointEvery
+
+        if stepper.history.count == 0 {
+            stepper.sample()
+            publishSample(stepper)
+            deliver(stepper.checkpoint(status: .running, final: false, withFields: true))
+        }
+        while stepper.step < plan.configuration.steps {
+            if flags.isInterrupted { status = .interrupted; break }
+            if flags.isPaused {
+                stepper.elapsed += monotonicSeconds() - segmentStart
+                setStatus(.paused, rate: 0)
+                pool.release()
+                guard pool.acquire(flags) else { status = .interrupted; segmentStart = monotonicSeconds(); break }
+                setStatus(.running)
+                segmentStart = monotonicSeconds()
+                lastPublish = segmentStart
+                stepsAtPublish = stepper.step
+            }
+            if stepper.advanceOneStep() {
+                publishSample(stepper)
+                if stepper.isUnstable { status = .unstable; break }
+                if (stepper.history.count - 1) % every == 0 && stepper.step < plan.configuration.steps {
+                    deliver(stepper.checkpoint(status: .running, final: false, withFields: true))
+                }
+            }
+            let now = monotonicSeconds()
+            if now - lastPublish >= 0.1 {
+                let rate = Double(stepper.step - stepsAtPublish) / (now - lastPublish)
+                mailbox.withLock { s in
+                    s.step = stepper.step
+                    s.t = stepper.time
+                    s.stepsPerSecond = rate
+                }
+                lastPublish = now
+                stepsAtPublish = stepper.step
+            }
+        }
+        stepper.elapsed += monotonicSeconds() - segmentStart
+        pool.release()
+        log.append(stepper.doneLine(status: status).text)
+        mailbox.withLock { s in
+            s.status = status
+            s.step = stepper.step
+            s.stepsPerSecond = 0
+        }
+        deliver(stepper.checkpoint(status: status, final: true, withFields: stepper.isSynchronised))
+    }
+
+    /// Interrupted before it ever held a core: its archives say so, with no fields computed.
+    private func finishWithoutStarting() {
+        mailbox.withLock { $0.status = .interrupted }
+        if let start = plan.start {
+            var record = start.record
+            record.status = RunStatus.interrupted.rawValue
+            deliver(Checkpoint(index: plan.index, record: record, history: start.history, fields: nil, isFinal: true))
+        }
+        log.append("Done kappa=\(LogLine.k4(plan.kappa)) | status=interrupted | steps=\(plan.start.map { Int($0.fields.step) } ?? 0) | not started")
+    }
+
+    private func setStatus(_ status: RunStatus, rate: Double? = nil) {
+        mailbox.withLock { s in
+            s.status = status
+            if let rate { s.stepsPerSecond = rate }
+        }
+    }
+
+    private func publishSample(_ stepper: Stepper) {
+        mailbox.withLock { s in
+            s.step = stepper.step
+            s.t = stepper.time
+            s.H = stepper.history.H.last ?? .nan
+            s.H0 = stepper.h0
+            s.drift = stepper.history.drift.last ?? .nan
+            s.maxDrift = stepper.maxDrift
+            s.driftHistory.append(s.drift)
+            if s.driftHistory.count > Self.sparklineLength { s.driftHistory.removeFirst() }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Series12Core
+import Series12Retention
+import Series12Sweep
+
+/// `series12 bench --compare`: builds `shared/bench/` (clang of the toolchain if present, else
+/// gcc; `-O3 -march=native`), runs each reference and ours interleaved `reps` times, and prints
+/// medians and ratios. One run, one machine, side by side: the ratios are what we report.
+struct BenchCompare {
+    var steps: Int
+    var kappa: Double
+    var reps: Int
+    /// Only this N when given; else 256 and 1024.
+    var n: Int?
+
+    func run() throws -> Int32 {
+        let benchDir = try Self.findBenchDirectory()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("series12-bench-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let compiler = Self.compiler()
+        for name in ["ref_fast", "ref_kdk"] {
+            let out = try Self.shell([compiler, "-O3", "-march=native", "-o", "\(work)/\(name)", "\(benchDir)/\(name).c", "-lm"])
+            guard out.status == 0 else { throw UsageError("cannot build \(name).c with \(compiler): \(out.text)") }
+        }
+        print("reference kernels built with \(compiler) -O3 -march=native; \(reps) interleaved repetitions, medians")
+        var rows: [(String, Double, String)] = []
+        for n in n.map({ [$0] }) ?? [256, 1024] {
+            let s = n >= 1024 ? max(steps / 4, 50) : steps
+            var ours: [Double] = [], fast: [Double] = []
+            for _ in 0..<reps {
+                let r = SolverBench.measure(n: n, steps: s, kappa: kappa)
+                print(r.line)
+                ours.append(r.cellUpdatesPerSecond)
+                let ref = try Self.runReference("\(work)/ref_fast", n: n, steps: s, kappa: kappa)
+                print("ref_fast: " + ref.line)
+                fast.append(ref.rate)
+            }
+            rows.append(("one κ on one core, N=\(n) vs ref_fast.c", median(ours) / median(fast), "≥ 1.3 (256) / 2.0 (1024)"))
+            var one: [Double] = [], two: [Double] = []
+            for _ in 0..<reps {
+                one.append(SolverBench.measureConcurrent(n: n, steps: s, kappa: kappa, jobs: 1))
+                two.append(SolverBench.measureConcurrent(n: n, steps: s, kappa: kappa, jobs: 2))
+            }
+            rows.append(("2 κs on 2 cores ÷ 1 κ on 1 core, N=\(n)", median(two) / median(one), "≥ 1.9"))
+        }
+        if n == nil || n == 256 {
+            var ours: [Double] = [], numpy: [Double] = []
+            let s = 200
+            for _ in 0..<reps {
+                ours.append(SolverBench.measure(n: 256, steps: s, kappa: kappa).cellUpdatesPerSecond)
+                if let r = try? Self.runNumpy("\(benchDir)/ref_numpy.py", n: 256, steps: s, kappa: kappa) {
+                    print("ref_numpy: " + r.line)
+                    numpy.append(r.rate)
+                }
+            }
+            if !numpy.isEmpty { rows.append(("vs ref_numpy.py, N=256", median(ours) / median(numpy), "≥ 8")) }
+        }
+        for rn in [1024] {
+            let exe = CommandLine.arguments[0]
+            let out = try Self.shell([exe, "bench", "--rss-child", String(rn), "--steps", "20"])
+            if let v = out.text.split(separator: "=").last.flatMap({ Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
+                rows.append(("peak RSS per running κ ÷ 48·N², N=\(rn)", v, "≤ 1.15"))
+            }
+        }
+        rows.append(retentionRow(work: work))
+        print("")
+        print("figure | ratio | goal")
+        for (name, ratio, goal) in rows {
+            print("\(name) | \(String(format: "%.2f", ratio))× | \(goal)")
+        }
+        return 0
+    }
+
+    /// Writing + fsync + verifying the N=1024 fields archive (48 MB) against `cp` + `sync` of
+    /// the same bytes, in the same run.
+    private func retentionRow(work: String) -> (String, Double, String) {
+        let n = 1024
+        var planes = [Double](repeating: 0, count: 6 * n * n)
+        for i in planes.indices { planes[i] = Double(i % 977) * 1e-3 }
+        let snapshot = FieldsSnapshot(n: n, step: 0, t: 0, planes: planes)
+        let stamp = "20000101_000000"
+        var ours: [Double] = [], copy: [Double] = []
+        for _ in 0..<reps {
+            let t0 = SolverBench.now()
+            let outcomes = KappaArchives.write(record: Self.benchRecord(stamp: stamp, n: n), history: History(), fields: snapshot,
+                                               summary: nil, directory: work, stamp: stamp)
+            ours.append(SolverBench.now() - t0)
+            let fieldsName = outcomes.last?.name ?? ""
+            let t1 = SolverBench.now()
+            _ = try? Self.shell(["/bin/sh", "-c", "cp '\(work)/\(fieldsName)' '\(work)/copy.tar' && sync"])
+            copy.append(SolverBench.now() - t1)
+            try? FileManager.default.removeItem(atPath: "\(work)/copy.tar")
+        }
+        print(String(format: "retention: fields archive N=1024 write+fsync+verify %.3f s, cp+sync %.3f s (medians)", median(ours), median(copy)))
+        return ("retention: fields archive N=1024 time ÷ cp+sync", median(ours) / median(copy), "≤ 2")
+    }
+
+    static func benchRecord(stamp: String, n: Int) -> RunRecord {
+        RunRecord(kappa: 0.1, H0: 1, Hf: 1, drift: 0, maxDrift: 0, elapsed: 0, stepsDone: 0, status: "done",
+                  angularMomentumInitial: [0, 0, 0], angularMomentumFinal: [0, 0, 0],
+                  parameters: RunParameters(N: n, L: 1, dx: 1 / Double(n), dt: 0, c: 1, cfl: 0.5, steps: 0, every: 1,
+                                            initialCondition: "gaussian"),
+                  stamp: stamp, version: Series12Version.string)
+    }
+
+    struct ReferenceResult {
+        var line: String
+        var rate: Double
+    }
+
+    static func runReference(_ exe: String, n: Int, steps: Int, kappa: Double) throws -> ReferenceResult {
+        try parse(shell([exe, String(n), String(steps), String(kappa)]))
+    }
+
+    static func runNumpy(_ script: String, n: Int, steps: Int, kappa: Double) throws -> ReferenceResult {
+        try parse(shell(["python3", script, String(n), String(steps), String(kappa)]))
+    }
+
+    static func parse(_ out: (status: Int32, text: String)) throws -> ReferenceResult {
+        let line = out.text.split(separator: "\n").last.map(String.init) ?? ""
+        guard out.status == 0, let r = line.components(separatedBy: "cell_updates_per_s=").last.flatMap(Double.init) else {
+            throw UsageError("a reference kernel failed: \(out.text)")
+        }
+        return ReferenceResult(line: line, rate: r)
+    }
+
+    /// `shared/bench` next to the repository (or `$SERIES12_BENCH`).
+    static func findBenchDirectory() throws -> String {
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["SERIES12_BENCH"] { candidates.append(env) }
+        let cwd = FileManager.default.currentDirectoryPath
+        candidates += [cwd + "/../shared/bench", cwd + "/shared/bench"]
+        let exeDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+        candidates += [exeDir + "/../../../shared/bench", exeDir + "/../../../../shared/bench"]
+        for c in candidates where FileManager.default.fileExists(atPath: c + "/ref_fast.c") { return c }
+        throw UsageError("cannot find the reference kernels (shared/bench/ref_fast.c); set SERIES12_BENCH=DIR")
+    }
+
+    static func compiler() -> String {
+        for c in ["/opt/swift/usr/bin/clang", "/usr/bin/clang"] where FileManager.default.isExecutableFile(atPath: c) { return c }
+        return "gcc"
+    }
+
+    static func shell(_ argv: [String]) throws -> (status: Int32, text: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: argv[0].hasPrefix("/") ? argv[0] : "/usr/bin/env")
+        p.arguments = argv[0].hasPrefix("/") ? Array(argv.dropFirst()) : argv
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    guard !s.isEmpty else { return .nan }
+    return s.count % 2 == 1 ? s[s.count / 2] : 0.5 * (s[s.count / 2 - 1] + s[s.count / 2])
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Series12Core
+import Series12Retention
+import Series12Sweep
+
+/// `series12 bench`: the solver alone, in the reference kernels' format; with `--compare` the
+/// references are built and run interleaved with ours and the ratios printed.
+enum BenchMain {
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let scan = try ArgumentScanner(arguments, options: ["N", "steps", "kappa", "reps", "jobs-child", "rss-child"],
+                                       switches: ["compare"], command: "bench")
+        let n = try scan.int("N") ?? 256
+        let steps = try scan.int("steps") ?? 1000
+        let kappa = try scan.double("kappa") ?? 0.1
+        let reps = try scan.int("reps") ?? 3
+        guard n >= 8 else { throw UsageError("--N must be at least 8, got \(n)") }
+        guard steps >= 1 else { throw UsageError("--steps must be at least 1, got \(steps)") }
+        guard kappa >= 0 else { throw UsageError("--kappa must be ≥ 0, got \(kappa)") }
+        guard reps >= 1 else { throw UsageError("--reps must be at least 1, got \(reps)") }
+        if let rssN = try scan.int("rss-child") {
+            print(String(format: "rss_ratio=%.4f", SolverBench.peakRSSRatio(n: rssN, steps: steps)))
+            return 0
+        }
+        if !scan.flags.contains("compare") {
+            print(SolverBench.measure(n: n, steps: steps, kappa: kappa).line)
+            return 0
+        }
+        return try BenchCompare(steps: steps, kappa: kappa, reps: reps, n: scan.values["N"] == nil ? nil : n).run()
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import Series12Sweep
+
+/// The subcommands of SPEC §9.
+enum Command {
+    static func run(_ arguments: [String]) throws -> Int32 {
+        guard let first = arguments.first else { return try SweepMain.run([]) }
+        let rest = Array(arguments.dropFirst())
+        switch first {
+        case "--help", "-h", "help":
+            print(Help.text)
+            return 0
+        case "--version":
+            print("series12 \(Series12Version.string)")
+            return 0
+        case "sweep": return try SweepMain.run(rest)
+        case "bench": return try BenchMain.run(rest)
+        default:
+            if first.hasPrefix("--") { return try SweepMain.run(arguments) }
+            throw UsageError("unknown command '\(first)'; commands are sweep, validate, resume, recover, verify, bench (see 'series12 --help')")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Series12Retention
+import Series12Sweep
+
+/// `series12 sweep`: validate everything, pick a stamp, run headless or in the dashboard.
+enum SweepMain {
+    static func run(_ arguments: [String]) throws -> Int32 {
+        var config = try SweepConfiguration.parse(arguments)
+        let interactive = !config.headless && isatty(STDOUT_FILENO) == 1
+        if !interactive { config.headless = true }
+        if !config.ascii && !Locale.isUTF8 { config.ascii = true }
+        let stamp = config.stamp ?? freshStamp(in: config.outputDirectory)
+        let log = Tier1Log(echo: config.headless)
+        let logName = ArchiveNaming.sweepLog(sweep: config.name, stamp: stamp)
+        try log.attachFile(path: config.outputDirectory + "/" + logName)
+        let sweep = Sweep(configuration: config, stamp: stamp, log: log)
+        let signals = SignalWatch { _ in sweep.perform(.interrupt) }
+        sweep.start()
+        let status = sweep.waitUntilFinished()
+        log.closeFile()
+        _ = signals
+        return status
+    }
+
+    /// The start time as a stamp, waiting out a second already used in this directory so two
+    /// sweeps never share one.
+    static func freshStamp(in directory: String) -> String {
+        while true {
+            let stamp = ArchiveNaming.stamp()
+            let taken = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+                .contains { $0.contains("_\(stamp)") }
+            if !taken { return stamp }
+            usleep(200_000)
+        }
+    }
+}
+
+extension Locale {
+    /// True when the C locale's character set (LANG/LC_ALL/LC_CTYPE) is UTF-8.
+    static var isUTF8: Bool {
+        let env = ProcessInfo.processInfo.environment
+        let value = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
+        let v = value.lowercased()
+        return v.contains("utf-8") || v.contains("utf8")
+    }
+}
