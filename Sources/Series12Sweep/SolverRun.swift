@@ -127,16 +127,30 @@ final class SolverRun: Sendable {
         deliver(stepper.checkpoint(status: status, final: true, withFields: stepper.isSynchronised))
     }
 
-    /// Interrupted before it ever held a core: its archives say so, with no fields computed.
+    /// Interrupted before it ever held a core: a fresh run still records its step-0 state as
+    /// an `interrupted` checkpoint (so `resume` can start it later); one at a time, to bound
+    /// memory. A resumed run keeps the checkpoint it came from.
     private func finishWithoutStarting() {
         mailbox.withLock { $0.status = .interrupted }
         if let start = plan.start {
             var record = start.record
             record.status = RunStatus.interrupted.rawValue
             deliver(Checkpoint(index: plan.index, record: record, history: start.history, fields: nil, isFinal: true))
+            log.append(LogLine.done(kappa: plan.kappa, status: record.status, steps: Int(start.fields.step), H0: record.H0,
+                                    Hf: record.Hf, drift: record.drift, elapsed: record.elapsed).text)
+            return
         }
-        log.append("Done kappa=\(LogLine.k4(plan.kappa)) | status=interrupted | steps=\(plan.start.map { Int($0.fields.step) } ?? 0) | not started")
+        Self.unstartedCheckpoints.withLock { _ in
+            var stepper = Stepper(plan: plan, log: log)
+            stepper.sample()
+            publishSample(stepper)
+            log.append(stepper.doneLine(status: .interrupted).text)
+            deliver(stepper.checkpoint(status: .interrupted, final: true, withFields: true))
+        }
     }
+
+    /// Serialises the step-0 checkpoints of runs interrupted while queued.
+    private static let unstartedCheckpoints = Mutex(())
 
     private func setStatus(_ status: RunStatus, rate: Double? = nil) {
         mailbox.withLock { s in

@@ -9,6 +9,8 @@ public final class Tier1Log: Sendable {
         var lines: [String] = []
         var fileDescriptor: Int32 = -1
         var echo: Bool
+        /// Lines that came from the log file itself (not written to it again).
+        var preloaded = 0
     }
     private let state: Mutex<State>
 
@@ -26,7 +28,16 @@ public final class Tier1Log: Sendable {
         }
         state.withLock { s in
             s.fileDescriptor = fd
-            for line in s.lines { Self.writeAll(fd, line + "\n") }
+            for line in s.lines.dropFirst(s.preloaded) { Self.writeAll(fd, line + "\n") }
+        }
+    }
+
+    /// Puts earlier lines (a resumed sweep's log file) in front, without printing or
+    /// appending them again.
+    public func preload(_ earlier: [String]) {
+        state.withLock { s in
+            s.lines.insert(contentsOf: earlier, at: 0)
+            s.preloaded += earlier.count
         }
     }
 

@@ -15,6 +15,7 @@ enum Command {
             return 0
         case "sweep": return try SweepMain.run(rest)
         case "bench": return try BenchMain.run(rest)
+        case "resume": return try ResumeMain.run(rest)
         default:
             if first.hasPrefix("--") { return try SweepMain.run(arguments) }
             throw UsageError("unknown command '\(first)'; commands are sweep, validate, resume, recover, verify, bench (see 'series12 --help')")

@@ -14,12 +14,7 @@ enum SweepMain {
         let logName = ArchiveNaming.sweepLog(sweep: config.name, stamp: stamp)
         try log.attachFile(path: config.outputDirectory + "/" + logName)
         let sweep = Sweep(configuration: config, stamp: stamp, log: log)
-        let signals = SignalWatch { _ in sweep.perform(.interrupt) }
-        sweep.start()
-        let status = sweep.waitUntilFinished()
-        log.closeFile()
-        _ = signals
-        return status
+        return SweepSession.run(sweep, configuration: config)
     }
 
     /// The start time as a stamp, waiting out a second already used in this directory so two
