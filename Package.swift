@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "Series12SweepTests", dependencies: ["Series12Sweep", "Series12Core", "Series12Retention"]),
         .testTarget(name: "Series12ValidationTests", dependencies: ["Series12Validation", "Series12Core"]),
         .testTarget(name: "Series12DashboardTests", dependencies: ["Series12Dashboard", "Series12Sweep"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["Series12Retention"]),
     ],
     swiftLanguageModes: [.v6]
 )

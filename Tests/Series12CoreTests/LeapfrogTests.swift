@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import Series12Core
+import Series12Core
 
 @Suite("Leapfrog stepping")
 struct LeapfrogTests {

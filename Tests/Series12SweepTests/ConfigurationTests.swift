@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Series12Sweep
+import Series12Sweep
 
 @Suite("Sweep options")
 struct ConfigurationTests {

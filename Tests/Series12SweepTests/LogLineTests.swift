@@ -1,5 +1,5 @@
 import Testing
-@testable import Series12Sweep
+import Series12Sweep
 
 @Suite("Tier-1 line formats")
 struct LogLineTests {

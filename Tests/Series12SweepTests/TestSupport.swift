@@ -1,6 +1,6 @@
 import Foundation
 import Series12Retention
-@testable import Series12Sweep
+import Series12Sweep
 
 /// A fresh empty directory under /tmp, removed by the caller.
 func makeTemporaryDirectory(_ label: String) -> String {

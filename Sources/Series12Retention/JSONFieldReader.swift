@@ -1,0 +1,25 @@
+/// Typed access to an object's members with errors naming the key.
+struct JSONFieldReader {
+    var document: String
+    var value: JSONValue
+    var prefix = ""
+
+    func double(_ key: String) throws(RecordDecodingError) -> Double {
+        guard let d = value[key]?.doubleValue else { throw missing(key, "a number") }
+        return d
+    }
+
+    func int(_ key: String) throws(RecordDecodingError) -> Int {
+        guard let i = value[key]?.intValue, let n = Int(exactly: i) else { throw missing(key, "an integer") }
+        return n
+    }
+
+    func string(_ key: String) throws(RecordDecodingError) -> String {
+        guard let s = value[key]?.stringValue else { throw missing(key, "a string") }
+        return s
+    }
+
+    private func missing(_ key: String, _ expected: String) -> RecordDecodingError {
+        RecordDecodingError(document: document, key: prefix + key, expected: expected)
+    }
+}

@@ -1,0 +1,32 @@
+/// Writes one κ run's tier-2 archives (SPEC §4): data, history, summary and, when a snapshot
+/// is given, fields. Each goes through `AtomicArchive` on its own, so one failing (an encoding
+/// error, a full disk) does not stop the others.
+public enum KappaArchives {
+    /// Writes the archives and returns their outcomes in the order data, history, summary,
+    /// fields. `summary` nil skips the summary archive (checkpoints only rewrite data, history
+    /// and fields); `fields` nil skips the fields archive.
+    public static func write(record: RunRecord, history: History, fields: FieldsSnapshot?, summary: String?,
+                             directory: String, stamp: String, writer: AtomicArchive = AtomicArchive()) -> [ArchiveOutcome] {
+        var outcomes = [archive(.data, record.kappa, stamp, directory, writer) { record.json.fileBytes() }]
+        outcomes.append(archive(.history, record.kappa, stamp, directory, writer) { try history.npzBytes() })
+        if let summary {
+            outcomes.append(archive(.summary, record.kappa, stamp, directory, writer) { Array(summary.utf8) })
+        }
+        if let fields {
+            outcomes.append(archive(.fields, record.kappa, stamp, directory, writer) { try fields.npzBytes() })
+        }
+        return outcomes
+    }
+
+    /// Encodes one member and writes its archive; an encoding error becomes a failed outcome.
+    private static func archive(_ kind: KappaArchiveKind, _ kappa: Double, _ stamp: String, _ directory: String,
+                                _ writer: AtomicArchive, member: () throws -> [UInt8]) -> ArchiveOutcome {
+        let name = ArchiveNaming.kappaArchive(kappa: kappa, kind: kind, stamp: stamp)
+        do {
+            let bytes = try member()
+            return writer.write(members: [ArchiveMember(name: kind.member, bytes: bytes)], to: name, in: directory, stamp: stamp)
+        } catch {
+            return .failed(name, "\(kind.member) could not be encoded: \(error)")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The tier-3 file `{sweep}_summary_{stamp}.tar` (SPEC §4): `summary.json` with every κ's
+/// `data.json` object and a manifest of every tier-2 file of the stamp, and `log.txt`, the
+/// full tier-1 log. Rewritten whenever a run ends, so it is the one file to download first.
+///
+/// The validation suite uses it as `validation_summary_{stamp}.tar`, passing its `tests`
+/// array through `extra`.
+public enum Tier3Summary {
+    /// Lists the directory, hashes every tier-2 file of `stamp`, and writes the summary.
+    /// `extra` (an object) is merged after the standard keys, e.g. `{"tests": [...]}`.
+    public static func write(sweep: String, stamp: String, version: String, records: [RunRecord], log: String,
+                             directory: String, recovered: Bool = false, extra: JSONValue? = nil,
+                             writer: AtomicArchive = AtomicArchive()) -> ArchiveOutcome {
+        let name = ArchiveNaming.tier3Summary(sweep: sweep, stamp: stamp)
+        let files = manifest(in: directory, stamp: stamp, excluding: name)
+        let json = document(sweep: sweep, stamp: stamp, version: version, records: records, files: files,
+                            recovered: recovered, extra: extra)
+        let members = [ArchiveMember(name: "summary.json", bytes: json.fileBytes()),
+                       ArchiveMember(name: "log.txt", bytes: Array(log.utf8))]
+        return writer.write(members: members, to: name, in: directory, stamp: stamp)
+    }
+
+    /// The `summary.json` object: `sweep`, `stamp`, `version`, `kappas`, `files`, then
+    /// `recovered` when true, then `extra`'s members.
+    public static func document(sweep: String, stamp: String, version: String, records: [RunRecord],
+                                files: [ManifestEntry], recovered: Bool, extra: JSONValue?) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("sweep", .string(sweep)), ("stamp", .string(stamp)), ("version", .string(version)),
+            ("kappas", .array(records.map(\.json))), ("files", .array(files.map(\.json))),
+        ]
+        if recovered { members.append(("recovered", .bool(true))) }
+        let base = JSONValue.object(members)
+        return extra.map { base.merging($0) } ?? base
+    }
+
+    /// Every tier-2 file of `stamp` in `directory` (regular files only, never through a
+    /// symlink), sorted by name, with size and SHA-256 as they are now.
+    public static func manifest(in directory: String, stamp: String, excluding excluded: String = "") -> [ManifestEntry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0 != excluded && ArchiveNaming.isTier2($0, stamp: stamp) }.sorted().compactMap { name in
+            guard let bytes = try? AtomicArchive.readFile(directory + "/" + name, name: name) else { return nil }
+            return ManifestEntry(name: name, bytes: bytes.count, sha256: SHA256.hex(of: bytes))
+        }
+    }
+}
