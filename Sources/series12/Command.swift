@@ -16,6 +16,7 @@ enum Command {
         case "sweep": return try SweepMain.run(rest)
         case "bench": return try BenchMain.run(rest)
         case "resume": return try ResumeMain.run(rest)
+        case "validate": return try ValidateMain.run(rest)
         default:
             if first.hasPrefix("--") { return try SweepMain.run(arguments) }
             throw UsageError("unknown command '\(first)'; commands are sweep, validate, resume, recover, verify, bench (see 'series12 --help')")
