@@ -7,19 +7,25 @@ import Foundation
 final class CorePool: @unchecked Sendable {  // all mutable state is guarded by `condition`
     private let condition = NSCondition()
     private var free: Int
-    private var nextTicket = 0
+    /// Tickets for runs coming back from a pause, after every initial κ index.
+    private var nextTicket = 1 << 40
     private var waiting: [(ticket: Int, flags: RunFlags)] = []
 
     init(cores: Int) { free = cores }
 
     /// Blocks until this run may step: it is not paused and a core is free for it. Returns
     /// false, holding no core, once the sweep is interrupted.
-    func acquire(_ flags: RunFlags) -> Bool {
+    ///
+    /// - Parameter order: the place in the queue; runs first queued at start pass their κ
+    ///   index (so κs start in the order given, whichever thread the OS runs first), runs
+    ///   coming back from a pause get a place behind everyone waiting.
+    func acquire(_ flags: RunFlags, order: Int? = nil) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        let ticket = nextTicket
+        let ticket = order ?? nextTicket
         nextTicket += 1
         waiting.append((ticket, flags))
+        waiting.sort { $0.ticket < $1.ticket }
         defer { waiting.removeAll { $0.ticket == ticket } }
         while true {
             if flags.isInterrupted { return false }

@@ -69,7 +69,7 @@ final class SolverRun: Sendable {
     /// The run's thread body; returns when the run has ended and its final checkpoint is handed
     /// to retention.
     func main() {
-        guard pool.acquire(flags) else {
+        guard pool.acquire(flags, order: plan.index) else {
             finishWithoutStarting()
             return
         }

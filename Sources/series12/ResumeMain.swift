@@ -14,6 +14,7 @@ enum ResumeMain {
         }
         let jobs = try scan.int("jobs")
         if let jobs, jobs < 1 { throw UsageError("--jobs must be at least 1, got \(jobs)") }
+        if let theme = scan.values["theme"] { try SweepSession.validateTheme(theme, explicit: true) }
         let plan = try ResumePlan.load(directory: scan.values["out"] ?? ".", stamp: stamp, jobs: jobs)
         var config = plan.configuration
         config.headless = scan.flags.contains("headless") || isatty(STDOUT_FILENO) != 1

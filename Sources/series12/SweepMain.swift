@@ -6,6 +6,7 @@ import Series12Sweep
 enum SweepMain {
     static func run(_ arguments: [String]) throws -> Int32 {
         var config = try SweepConfiguration.parse(arguments)
+        try SweepSession.validateTheme(config.theme, explicit: arguments.contains { $0 == "--theme" || $0.hasPrefix("--theme=") })
         let interactive = !config.headless && isatty(STDOUT_FILENO) == 1
         if !interactive { config.headless = true }
         if !config.ascii && !Locale.isUTF8 { config.ascii = true }

@@ -1,4 +1,5 @@
 import Foundation
+import Series12Dashboard
 import Series12Retention
 import Series12Sweep
 
@@ -6,11 +7,55 @@ import Series12Sweep
 /// an orderly interrupt (checkpoint every unfinished run, write tier 3, exit 130).
 enum SweepSession {
     static func run(_ sweep: Sweep, configuration config: SweepConfiguration) -> Int32 {
-        let signals = SignalWatch { _ in sweep.perform(.interrupt) }
+        if config.headless {
+            let signals = SignalWatch { _ in sweep.perform(.interrupt) }
+            sweep.start()
+            let status = sweep.waitUntilFinished()
+            sweep.log.closeFile()
+            withExtendedLifetime(signals) {}
+            return status
+        }
+        // The dashboard polls the flag each frame; curses must not install its own handlers.
+        let signals = SignalWatch()
+        let flag = signals.flag
         sweep.start()
+        let logPath = config.outputDirectory + "/" + ArchiveNaming.sweepLog(sweep: config.name, stamp: sweep.stamp)
+        let options = DashboardOptions(themeName: config.theme, ascii: config.ascii, themesDirectory: Theme.locateDirectory(),
+                                       logFilePath: logPath)
+        let exit = Dashboard.run(source: sweep, options: options, stopRequest: { flag.last.map { .signal($0) } })
+        switch exit {
+        case .signal, .terminalUnavailable:
+            if case .terminalUnavailable = exit {
+                // No usable terminal: go on headless, printing what the screen would have shown.
+                let shown = sweep.log.count
+                for line in sweep.log.lines(from: 0).prefix(shown) { print(line) }
+                sweep.log.setEcho(true)
+                let status = sweep.waitUntilFinished()
+                sweep.log.closeFile()
+                withExtendedLifetime(signals) {}
+                return status
+            }
+            sweep.perform(.interrupt)
+        case .quit, .finished:
+            break
+        }
         let status = sweep.waitUntilFinished()
         sweep.log.closeFile()
+        // Leaving the screen: the whole tier-1 log goes to stdout, into the scrollback.
+        let text = sweep.log.text
+        FileHandle.standardOutput.write(Data(text.utf8))
         withExtendedLifetime(signals) {}
         return status
+    }
+
+    /// `--theme NAME` must name a readable theme when given; the built-in default needs none.
+    static func validateTheme(_ name: String, explicit: Bool) throws(UsageError) {
+        guard explicit else { return }
+        guard let dir = Theme.locateDirectory() else {
+            throw UsageError("--theme \(name): no themes/ directory found next to the program or in the current directory")
+        }
+        do { _ = try Theme.load(name: name, directory: dir) } catch {
+            throw UsageError("--theme: \(error)")
+        }
     }
 }

@@ -1,0 +1,65 @@
+/// A box of text centred over the screen, in the overlay colours: the help and the quit
+/// question. Lines wider than the screen are cut.
+struct OverlayBox {
+    var title: String
+    var lines: [String]
+    var ascii: Bool
+
+    /// Where the box goes on a screen of `area`: a border, a blank row above and below the
+    /// lines and a blank column each side, centred.
+    func frame(in area: Rect) -> Rect {
+        let contentWidth = ([TextWidth.of(title) + 4] + lines.map(TextWidth.of)).max() ?? 0
+        let width = min(area.width, contentWidth + 4)
+        let height = min(area.height, lines.count + 4)
+        return Rect(y: area.y + (area.height - height) / 2, x: area.x + (area.width - width) / 2,
+                    height: height, width: width)
+    }
+
+    func draw(in area: Rect, on canvas: inout some Canvas) {
+        let box = frame(in: area)
+        guard box.width >= 4, box.height >= 3 else { return }
+        let (h, v, corners): (String, String, [String]) = ascii ? ("-", "|", ["+", "+", "+", "+"])
+            : ("─", "│", ["┌", "┐", "└", "┘"])
+        let style = Style(.overlay)
+        let inner = box.width - 2
+        let heading = TextWidth.truncate(" " + TextWidth.sanitized(title, ascii: ascii) + " ", to: max(0, inner - 2))
+        let topRule = String(repeating: h, count: max(0, inner - 1 - TextWidth.of(heading)))
+        canvas.put(corners[0] + h + heading + topRule + corners[1], y: box.y, x: box.x, maxWidth: box.width, style: style)
+        canvas.put(corners[0] + h, y: box.y, x: box.x, maxWidth: 2, style: style)
+        canvas.put(heading, y: box.y, x: box.x + 2, maxWidth: inner - 1, style: Style(.overlay, bold: true))
+        for row in 1..<(box.height - 1) {
+            canvas.fill(y: box.y + row, x: box.x, width: box.width, style: style)
+            canvas.put(v, y: box.y + row, x: box.x, maxWidth: 1, style: style)
+            canvas.put(v, y: box.y + row, x: box.right - 1, maxWidth: 1, style: style)
+        }
+        canvas.put(corners[2] + String(repeating: h, count: inner) + corners[3], y: box.bottom - 1, x: box.x,
+                   maxWidth: box.width, style: style)
+        for (i, line) in lines.enumerated() where 2 + i < box.height - 2 {
+            canvas.put(TextWidth.sanitized(line, ascii: ascii), y: box.y + 2 + i, x: box.x + 2,
+                       maxWidth: box.width - 4, style: style)
+        }
+    }
+
+    /// The `?` overlay: every binding of the key table, then how to read the colours.
+    static func help(keymap: Keymap, ascii: Bool) -> OverlayBox {
+        let lines = keymap.helpLines(ascii: ascii) + [
+            "",
+            "drift colour: ok below 1e-4, warn below 1e-2, bad from 1e-2 or NaN/Inf",
+            "sparkline: log10 drift over the run, scaled per row; ! = NaN/Inf",
+            "any key closes this help",
+        ]
+        return OverlayBox(title: "series12 dashboard keys", lines: lines, ascii: ascii)
+    }
+
+    /// The question `q` asks while runs are active.
+    static let quitQuestion = "Runs are active — quit and checkpoint them as interrupted? (y/n)"
+
+    static func quitConfirmation(activeRuns: Int, ascii: Bool) -> OverlayBox {
+        OverlayBox(title: "Quit?", lines: [
+            quitQuestion,
+            "",
+            "y: checkpoint \(activeRuns) unfinished run\(activeRuns == 1 ? "" : "s") as interrupted and leave",
+            "n: back to the dashboard (runs keep going)",
+        ], ascii: ascii)
+    }
+}

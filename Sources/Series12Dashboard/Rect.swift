@@ -1,0 +1,23 @@
+/// A rectangle of terminal cells: `y`, `x` of the top-left cell, height and width in cells.
+struct Rect: Equatable, Sendable {
+    var y: Int
+    var x: Int
+    var height: Int
+    var width: Int
+
+    init(y: Int, x: Int, height: Int, width: Int) {
+        self.y = y; self.x = x
+        self.height = max(0, height); self.width = max(0, width)
+    }
+
+    var isEmpty: Bool { height <= 0 || width <= 0 }
+    /// One past the last row.
+    var bottom: Int { y + height }
+    var right: Int { x + width }
+
+    /// The row `index` (0-based) of this rectangle as a one-line rectangle.
+    func row(_ index: Int) -> Rect { Rect(y: y + index, x: x, height: 1, width: width) }
+
+    /// This rectangle shrunk by `by` cells on every side.
+    func inset(_ by: Int) -> Rect { Rect(y: y + by, x: x + by, height: height - 2 * by, width: width - 2 * by) }
+}

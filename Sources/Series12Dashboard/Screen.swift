@@ -1,0 +1,150 @@
+import CNcurses
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The terminal, through curses: the only code in Series 12 that calls curses. It opens and
+/// closes the screen, turns theme roles into colour pairs, writes clipped wide-character
+/// text, reads keys with a timeout, and writes raw escape sequences (OSC 52) between refreshes.
+///
+/// Not `Sendable`: created, used and closed on the thread running the dashboard.
+final class Screen: Canvas {
+    private(set) var height = 0
+    private(set) var width = 0
+    /// Colours are in use (wanted, and the terminal has them).
+    private(set) var hasColors = false
+    private var isOpen = false
+    private var terminalDefaultsAllowed = false
+    private var attributes: [ColorRole: Int32] = [:]
+
+    /// Opens the screen: cbreak (Ctrl-C still raises SIGINT for the CLI), no echo, keypad keys,
+    /// hidden cursor, 25 ms ESC delay. The locale must already be set. False when the terminal
+    /// cannot be used (then nothing was changed).
+    func open(wantColors: Bool) -> Bool {
+        guard s12_newterm() != nil else { return false }
+        isOpen = true
+        cbreak()
+        noecho()
+        nonl()
+        keypad(s12_stdscr(), true)
+        intrflush(s12_stdscr(), false)
+        curs_set(0)
+        set_escdelay(25)
+        if wantColors && has_colors() {
+            start_color()
+            terminalDefaultsAllowed = use_default_colors() != s12_err()
+            hasColors = true
+        }
+        updateSize()
+        return true
+    }
+
+    /// Leaves curses and restores the terminal (cursor, modes, the normal screen). Safe to call twice.
+    func close() {
+        guard isOpen else { return }
+        isOpen = false
+        curs_set(1)
+        endwin()
+    }
+
+    /// Sets each role's colour pair and attributes from `theme` (colours only when `hasColors`).
+    func apply(_ theme: Theme) {
+        let colors = Int(s12_colors())
+        for (i, role) in ColorRole.allCases.enumerated() {
+            let style = hasColors ? theme.style(role) : theme.style(role).withoutColors
+            var attr = s12_a_normal()
+            if hasColors {
+                var fg = style.foreground.cursesNumber(terminalColors: colors)
+                var bg = style.background.cursesNumber(terminalColors: colors)
+                if !terminalDefaultsAllowed {
+                    if fg < 0 { fg = 7 }
+                    if bg < 0 { bg = 0 }
+                }
+                init_pair(Int16(i + 1), Int16(fg), Int16(bg))
+                attr |= s12_color_pair(Int32(i + 1))
+            }
+            if style.bold { attr |= s12_a_bold() }
+            if style.reverse { attr |= s12_a_reverse() }
+            if style.underline { attr |= s12_a_underline() }
+            if style.dim { attr |= s12_a_dim() }
+            attributes[role] = attr
+        }
+    }
+
+    /// Re-reads the terminal size (after KEY_RESIZE, curses has already resized itself).
+    func updateSize() {
+        var rows: Int32 = 0
+        var cols: Int32 = 0
+        s12_getmaxyx(&rows, &cols)
+        height = Int(rows)
+        width = Int(cols)
+    }
+
+    /// Waits up to `milliseconds` for a key; nil when none came.
+    func readKey(timeoutMilliseconds milliseconds: Int) -> Key? {
+        s12_timeout(Int32(max(0, milliseconds)))
+        let code = getch()
+        if code == s12_err() { return nil }
+        switch code {
+        case s12_key_up(): return .up
+        case s12_key_down(): return .down
+        case s12_key_ppage(): return .pageUp
+        case s12_key_npage(): return .pageDown
+        case s12_key_home(): return .home
+        case s12_key_end(): return .end
+        case s12_key_resize(): return .resize
+        case 27: return .escape
+        case 0x20..<0x7f:
+            return Unicode.Scalar(UInt32(code)).map { .character(Character($0)) } ?? .other(code)
+        default: return .other(code)
+        }
+    }
+
+    /// Starts a frame: blank the buffer (`fullRepaint` also makes the next refresh redraw
+    /// every cell, as after a resize).
+    func beginFrame(fullRepaint: Bool) {
+        if fullRepaint { wclear(s12_stdscr()) } else { werase(s12_stdscr()) }
+    }
+
+    /// Shows the frame: curses sends only the cells that changed.
+    func endFrame() {
+        wrefresh(s12_stdscr())
+    }
+
+    /// Writes `bytes` straight to the terminal (stdout), bypassing curses — for OSC 52, after
+    /// a refresh so it does not interleave with curses' own output.
+    func writeToTerminal(_ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return write(STDOUT_FILENO, base + offset, buffer.count - offset)
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+
+    // MARK: Canvas
+
+    func put(_ text: String, y: Int, x: Int, maxWidth: Int, style: Style) {
+        guard y >= 0, y < height, x >= 0, x < width else { return }
+        let room = min(maxWidth, width - x)
+        guard room > 0 else { return }
+        let cut = TextWidth.truncate(text, to: room)
+        var wide: [wchar_t] = cut.unicodeScalars.map { $0.value < 0x20 ? 0x3f : wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        var attr = attributes[style.role] ?? s12_a_normal()
+        if style.bold { attr |= s12_a_bold() }
+        s12_attrset(attr)
+        _ = wide.withUnsafeBufferPointer { s12_mvaddnwstr(Int32(y), Int32(x), $0.baseAddress, -1) }
+    }
+
+    func fill(y: Int, x: Int, width: Int, style: Style) {
+        guard width > 0 else { return }
+        put(String(repeating: " ", count: width), y: y, x: x, maxWidth: width, style: style)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Synchronization
+import Series12Sweep
+@testable import Series12Dashboard
+
+/// wcwidth needs a UTF-8 locale; the test process starts in "C".
+enum TestLocale {
+    static let isUTF8: Bool = { setlocale(LC_ALL, "C.UTF-8") != nil }()
+}
+
+/// A sweep that does nothing by itself: tests set its snapshot and read the commands it got.
+final class FakeSweep: SweepSource {
+    private let state: Mutex<(snapshot: SweepSnapshot, commands: [SweepCommand])>
+    let log = Tier1Log(echo: false)
+
+    init(_ snapshot: SweepSnapshot) { state = Mutex((snapshot, [])) }
+
+    func snapshot() -> SweepSnapshot { state.withLock { $0.snapshot } }
+    func perform(_ command: SweepCommand) { state.withLock { $0.commands.append(command) } }
+
+    var commands: [SweepCommand] { state.withLock { $0.commands } }
+    func update(_ change: (inout SweepSnapshot) -> Void) { state.withLock { change(&$0.snapshot) } }
+}
+
+func run(_ kappa: Double, _ status: RunStatus, step: Int = 0, steps: Int = 20000, drift: Double = .nan,
+         history: [Double] = []) -> RunSnapshot {
+    var r = RunSnapshot(kappa: kappa, steps: steps)
+    r.status = status
+    r.step = step
+    r.drift = drift
+    r.maxDrift = drift
+    r.driftHistory = history
+    if !history.isEmpty { r.H0 = 1; r.H = 1 }
+    return r
+}
+
+func sweep(_ runs: [RunSnapshot]) -> SweepSnapshot {
+    SweepSnapshot(name: "sweep", stamp: "20250101_120000", n: 64, length: 1, elapsed: 3723, jobs: 2, runs: runs)
+}
+
+/// A canvas in memory: rows of cells, each with the role it was last written in.
+struct TextCanvas: Canvas {
+    var cells: [[Character]]
+    var roles: [[ColorRole]]
+    let width: Int
+
+    init(height: Int, width: Int) {
+        self.width = width
+        cells = Array(repeating: Array(repeating: " ", count: width), count: height)
+        roles = Array(repeating: Array(repeating: .normal, count: width), count: height)
+    }
+
+    mutating func put(_ text: String, y: Int, x: Int, maxWidth: Int, style: Style) {
+        guard y >= 0, y < cells.count else { return }
+        var col = x
+        let limit = min(width, x + maxWidth)
+        for ch in text {
+            let w = TextWidth.of(String(ch))
+            guard col + w <= limit else { break }
+            if col >= 0 {
+                cells[y][col] = ch
+                roles[y][col] = style.role
+                if w == 2, col + 1 < width { cells[y][col + 1] = "\u{0}" }
+            }
+            col += w
+        }
+    }
+
+    mutating func fill(y: Int, x: Int, width: Int, style: Style) {
+        put(String(repeating: " ", count: max(0, width)), y: y, x: x, maxWidth: width, style: style)
+    }
+
+    func row(_ y: Int) -> String { String(cells[y].filter { $0 != "\u{0}" }) }
+    var text: String { cells.indices.map(row).joined(separator: "\n") }
+}
