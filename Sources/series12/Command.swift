@@ -17,6 +17,8 @@ enum Command {
         case "bench": return try BenchMain.run(rest)
         case "resume": return try ResumeMain.run(rest)
         case "validate": return try ValidateMain.run(rest)
+        case "recover": return try RecoverMain.run(rest)
+        case "verify": return try VerifyMain.run(rest)
         default:
             if first.hasPrefix("--") { return try SweepMain.run(arguments) }
             throw UsageError("unknown command '\(first)'; commands are sweep, validate, resume, recover, verify, bench (see 'series12 --help')")

@@ -8,7 +8,7 @@ enum Help {
       series12 [sweep] [options]      a κ sweep in the dashboard (headless when stdout is not a terminal)
       series12 validate [--only N[,N…]] [--out DIR] [--headless]
       series12 resume --stamp STAMP [--out DIR] [--headless]
-      series12 recover FILE|- [--out DIR]
+      series12 recover FILE|- [--out DIR] [--name NAME] [--force] [--ascii]
       series12 verify [DIR] [--stamp STAMP]
       series12 bench [--N N] [--steps S] [--kappa K] [--compare]
       series12 --help | --version
