@@ -34,15 +34,19 @@ static inline int s12_a_normal(void) { return (int)A_NORMAL; }
 static inline int s12_attrset(int attributes) { return wattrset(stdscr, attributes); }
 static inline void s12_timeout(int milliseconds) { wtimeout(stdscr, milliseconds); }
 static inline int s12_mvaddnwstr(int y, int x, const wchar_t *text, int n) { return mvwaddnwstr(stdscr, y, x, text, n); }
-static inline int s12_key_backspace(void) { return KEY_BACKSPACE; }
 /* Display width of a character in cells (libc; glibc declares it only under _XOPEN_SOURCE). */
 int wcwidth(wchar_t c);
 static inline int s12_wcwidth(wchar_t c) { return wcwidth(c); }
 /* newterm on the process's stdout/stdin: unlike initscr it returns NULL instead of exiting
    when the terminal cannot be used (unknown TERM). */
 static inline SCREEN *s12_newterm(void) { return newterm(NULL, stdout, stdin); }
-/* setlocale(LC_ALL, "") — the user's locale, needed before initscr for wide characters. */
-static inline void s12_setlocale_from_environment(void) { setlocale(LC_ALL, ""); }
+/* setlocale(LC_ALL, "") — the user's locale, needed before initscr for wide characters —
+   but numbers stay in the C locale: tier-1 lines are formatted with printf-style formats on
+   other threads and must always use '.' as the decimal point. */
+static inline void s12_setlocale_from_environment(void) {
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");
+}
 /* 1 when the current locale's character set is UTF-8 (nl_langinfo(CODESET)). */
 static inline int s12_codeset_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);

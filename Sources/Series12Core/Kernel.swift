@@ -2,11 +2,14 @@
 ///
 /// Everything here works on `UnsafeMutablePointer<Double>` planes owned by one run: no
 /// allocation, no locks, no generic or existential dispatch. The arithmetic per cell is that
-/// of `shared/bench/ref_fast.c`:
+/// of `shared/bench/ref_fast.c` with the constants folded (`hc = h c²/dx²`, `hk = h κ`):
 ///
 ///     s  = (Uxx² + Uyy²) + 2 Uxy²
-///     ΔU = ((U[e] + U[w]) + (U[n] + U[s]) − 4U) / dx²
-///     P += h (c² ΔU − κ s U)
+///     P += hc ((U[e] + U[w]) + (U[n] + U[s]) − 4U) − (hk s) U
+///     U += dt P
+///
+/// Each cell gets this arithmetic whatever the path (vector lanes or scalar cells, one step
+/// per sweep or several, see `wavefront`), so blocked and unblocked stepping agree bit for bit.
 public enum Kernel {
     /// Raw plane pointers of one field (U then P, components xx, xy, yy).
     public struct Planes {
@@ -47,9 +50,31 @@ public enum Kernel {
 
     // MARK: uniform c
 
-    /// `P += h F(U)` on row `j` for uniform c².
+    /// Eight cells at once; each lane does exactly the scalar arithmetic of `cell` below (same
+    /// operations in the same order, no contraction), so a cell's result does not depend on
+    /// whether it falls in a vector or in a scalar cell. The one fused multiply-add,
+    /// `sum − 4U` as `fma(−4, U, sum)`, is exact: `4U` needs no rounding, so it is the same
+    /// bits as the separate multiply and subtract (one FP operation fewer per component).
+    typealias Vec = SIMD8<Double>
+
     @inline(__always)
-    static func kickRow(_ f: Planes, _ j: Int, c2: Double, kappa: Double, h: Double, idx2: Double) {
+    static func load(_ p: UnsafeMutablePointer<Double>) -> Vec {
+        UnsafeRawPointer(p).loadUnaligned(as: Vec.self)
+    }
+
+    @inline(__always)
+    static func store(_ v: Vec, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vec.self)
+    }
+
+    /// `P += h F(U)` on row `j` for uniform c², with the constants folded:
+    /// `hc = h c²/dx²`, `hk = h κ`, so per cell and component
+    ///
+    ///     P += hc ((U[e] + U[w]) + (U[n] + U[s]) − 4U) − (hk s) U
+    ///
+    /// Boundary columns 0 and n−1 are scalar cells; the interior goes eight at a time.
+    @inline(__always)
+    static func kickRow(_ f: Planes, _ j: Int, hc: Double, hk: Double) {
         let n = f.n
         let jn = j + 1 == n ? 0 : j + 1
         let js = j == 0 ? n - 1 : j - 1
@@ -61,19 +86,59 @@ public enum Kernel {
 
         @inline(__always) func cell(_ i: Int, _ ie: Int, _ iw: Int) {
             let ai = a[i], bi = b[i], di = d[i]
-            let s = (ai * ai + di * di) + 2 * bi * bi
-            let la = ((a[ie] + a[iw]) + (an[i] + as_[i]) - 4 * ai) * idx2
-            let lb = ((b[ie] + b[iw]) + (bn[i] + bs[i]) - 4 * bi) * idx2
-            let ld = ((d[ie] + d[iw]) + (dn[i] + ds[i]) - 4 * di) * idx2
-            pa[i] += h * (c2 * la - kappa * s * ai)
-            pb[i] += h * (c2 * lb - kappa * s * bi)
-            pd[i] += h * (c2 * ld - kappa * s * di)
+            let ks = hk * ((ai * ai + di * di) + 2 * bi * bi)
+            pa[i] += hc * ((a[ie] + a[iw]) + (an[i] + as_[i])).addingProduct(-4, ai) - ks * ai
+            pb[i] += hc * ((b[ie] + b[iw]) + (bn[i] + bs[i])).addingProduct(-4, bi) - ks * bi
+            pd[i] += hc * ((d[ie] + d[iw]) + (dn[i] + ds[i])).addingProduct(-4, di) - ks * di
         }
         cell(0, 1, n - 1)
-        var i = 1
-        while i < n - 1 {
-            cell(i, i + 1, i - 1)
-            i += 1
+        if n - 2 >= 8 {
+            let hcv = Vec(repeating: hc), hkv = Vec(repeating: hk)
+            let two = Vec(repeating: 2), minusFour = Vec(repeating: -4)
+            // New P of the eight interior cells starting at i (reads only U and P at i).
+            @inline(__always) func block(_ i: Int) -> (Vec, Vec, Vec) {
+                let ai = load(a + i), bi = load(b + i), di = load(d + i)
+                let ks = hkv * ((ai * ai + di * di) + two * bi * bi)
+                return (load(pa + i) + (hcv * ((load(a + i + 1) + load(a + i - 1)) + (load(an + i) + load(as_ + i))).addingProduct(minusFour, ai) - ks * ai),
+                        load(pb + i) + (hcv * ((load(b + i + 1) + load(b + i - 1)) + (load(bn + i) + load(bs + i))).addingProduct(minusFour, bi) - ks * bi),
+                        load(pd + i) + (hcv * ((load(d + i + 1) + load(d + i - 1)) + (load(dn + i) + load(ds + i))).addingProduct(minusFour, di) - ks * di))
+            }
+            // The first and the last eight interior cells (1 … 8 and n−9 … n−2), computed before
+            // the loop overwrites any of them and stored after it: where they overlap the
+            // loop's cells the values are the same bits (same inputs, same arithmetic). So the
+            // loop can start at a 64-byte boundary of P (no split loads and stores) and needs
+            // no scalar remainder.
+            let t = n - 9
+            let (ha, hb, hd) = block(1)
+            let (ta, tb, td) = block(t)
+            var i = 8 - ((Int(bitPattern: pa) >> 3) & 7)
+            // In the loop the east and west neighbours come from the centre vectors of this, the
+            // previous and the next chunk, shifted one lane (the same values as unaligned loads
+            // at i ± 1, without loads split across cache lines); each centre is loaded once.
+            // The look-ahead load of the last chunk may reach past the row's end into the next
+            // row or plane of the same allocation; those lanes are never used.
+            @inline(__always) func east(_ c: Vec, _ x: Vec) -> Vec { Vec(c[1], c[2], c[3], c[4], c[5], c[6], c[7], x[0]) }
+            @inline(__always) func west(_ x: Vec, _ c: Vec) -> Vec { Vec(x[7], c[0], c[1], c[2], c[3], c[4], c[5], c[6]) }
+            var wa = Vec(repeating: a[i - 1]), wb = Vec(repeating: b[i - 1]), wd = Vec(repeating: d[i - 1])
+            var ca = load(a + i), cb = load(b + i), cd = load(d + i)
+            while i < t {
+                let xa = load(a + i + 8), xb = load(b + i + 8), xd = load(d + i + 8)
+                let ks = hkv * ((ca * ca + cd * cd) + two * cb * cb)
+                store(load(pa + i) + (hcv * ((east(ca, xa) + west(wa, ca)) + (load(an + i) + load(as_ + i))).addingProduct(minusFour, ca) - ks * ca), pa + i)
+                store(load(pb + i) + (hcv * ((east(cb, xb) + west(wb, cb)) + (load(bn + i) + load(bs + i))).addingProduct(minusFour, cb) - ks * cb), pb + i)
+                store(load(pd + i) + (hcv * ((east(cd, xd) + west(wd, cd)) + (load(dn + i) + load(ds + i))).addingProduct(minusFour, cd) - ks * cd), pd + i)
+                wa = ca; wb = cb; wd = cd
+                ca = xa; cb = xb; cd = xd
+                i += 8
+            }
+            store(ha, pa + 1); store(hb, pb + 1); store(hd, pd + 1)
+            store(ta, pa + t); store(tb, pb + t); store(td, pd + t)
+        } else {
+            var i = 1
+            while i < n - 1 {
+                cell(i, i + 1, i - 1)
+                i += 1
+            }
         }
         cell(n - 1, 0, n - 2)
     }
@@ -85,19 +150,37 @@ public enum Kernel {
         let r = j * n
         let a = f.u0 + r, b = f.u1 + r, d = f.u2 + r
         let pa = f.p0 + r, pb = f.p1 + r, pd = f.p2 + r
-        var i = 0
-        while i < n {
-            a[i] += dt * pa[i]
-            b[i] += dt * pb[i]
-            d[i] += dt * pd[i]
-            i += 1
+        if n >= 8 {
+            let dtv = Vec(repeating: dt)
+            // Same overlapping-tail trick as in `kickRow`.
+            let t = n - 8
+            let ta = load(a + t) + dtv * load(pa + t)
+            let tb = load(b + t) + dtv * load(pb + t)
+            let td = load(d + t) + dtv * load(pd + t)
+            var i = 0
+            while i < t {
+                store(load(a + i) + dtv * load(pa + i), a + i)
+                store(load(b + i) + dtv * load(pb + i), b + i)
+                store(load(d + i) + dtv * load(pd + i), d + i)
+                i += 8
+            }
+            store(ta, a + t); store(tb, b + t); store(td, d + t)
+        } else {
+            var i = 0
+            while i < n {
+                a[i] += dt * pa[i]
+                b[i] += dt * pb[i]
+                d[i] += dt * pd[i]
+                i += 1
+            }
         }
     }
 
     /// `P += h F(U)` over the whole grid (uniform c²).
     public static func kick(_ f: Planes, c2: Double, kappa: Double, h: Double, idx2: Double) {
+        let hc = h * c2 * idx2, hk = h * kappa
         for j in 0..<f.n {
-            kickRow(f, j, c2: c2, kappa: kappa, h: h, idx2: idx2)
+            kickRow(f, j, hc: hc, hk: hk)
         }
     }
 
@@ -114,15 +197,60 @@ public enum Kernel {
     /// Row j is kicked once rows j−1, j, j+1 are drifted; a kick touches only its own row of P,
     /// and a drift only its own row of U, so the order gives exactly the two-pass result.
     public static func driftKick(_ f: Planes, dt: Double, c2: Double, kappa: Double, h: Double, idx2: Double) {
+        let full = h * c2 * idx2, fullK = h * kappa
+        wavefront(f, stages: 1, opening: false, closing: false, dt: dt,
+                  hc: full, hk: fullK, hcHalf: full, hkHalf: fullK)
+    }
+
+    /// Largest number of stages `wavefront` accepts on an `n`-row grid.
+    public static func maxStages(n: Int) -> Int { max(1, n / 4) }
+
+    /// Several leapfrog stages in one sweep over memory (temporal blocking), bit-identical to
+    /// running the stages one after another over the whole grid.
+    ///
+    /// Stage `s` (0-based) is `U += dt P` then `P += h F(U)` (a fused step), except that
+    /// stage 0 is only the kick when `opening` (the opening half-kick from synchronised
+    /// fields), and the kick uses the half coefficients `hcHalf`, `hkHalf` on the opening stage
+    /// and, when `closing`, on the last stage; `hc`, `hk` otherwise (folded as in `kickRow`).
+    ///
+    /// Schedule: a wavefront over "fronts" `f`; at front `f` stage `s` drifts row `f − 2s` and
+    /// then kicks row `f − 2s − 1` (rows taken mod n, stages in increasing order). Stage `s`
+    /// drifts the n rows `2s−1 … n+2s−2` and kicks the n rows `2s … n+2s−1`, so each stage
+    /// starts two rows after the previous one and the periodic seam needs no copies:
+    ///
+    /// * a kick of row k at stage s reads U rows k−1…k+1 after their stage-s drift (drifted at
+    ///   fronts ≤ k+1+2s, the kick's own front) and before their stage-(s+1) drift (fronts
+    ///   ≥ k−1+2s+2, not earlier than the kick's front, and within a front stage s goes first);
+    /// * a drift of row r at stage s reads P_r after its stage-(s−1) kick (front r+2s−1) and
+    ///   before its stage-s kick (front r+2s+1).
+    ///
+    /// Every cell gets exactly the arithmetic of `driftRow` and `kickRow`; only the order over
+    /// rows changes, so results do not depend on how steps are grouped into stages.
+    /// Requires `1 ≤ stages ≤ maxStages(n)` (so the stages never lap each other).
+    public static func wavefront(_ f: Planes, stages: Int, opening: Bool, closing: Bool, dt: Double,
+                                 hc: Double, hk: Double, hcHalf: Double, hkHalf: Double) {
         let n = f.n
-        driftRow(f, n - 1, dt: dt)
-        driftRow(f, 0, dt: dt)
-        driftRow(f, 1, dt: dt)
-        for j in 0..<n {
-            if j >= 1 && j + 1 <= n - 2 {
-                driftRow(f, j + 1, dt: dt)
+        precondition(stages >= 1 && stages <= maxStages(n: n), "stages out of range for this grid")
+        let last = stages - 1
+        var front = -1
+        while front <= n + 4 * last {
+            // Stages whose work at this front is non-empty: s with 4s−1 ≤ front ≤ n+4s.
+            let sLo = max(0, (front - n + 3) >> 2)
+            let sHi = min(last, (front + 1) >> 2)
+            var s = sLo
+            while s <= sHi {
+                let r = front - 2 * s
+                if r >= 2 * s - 1 && r <= n + 2 * s - 2 && !(opening && s == 0) {
+                    driftRow(f, r < 0 ? r + n : (r >= n ? r - n : r), dt: dt)
+                }
+                let k = r - 1
+                if k >= 2 * s && k <= n + 2 * s - 1 {
+                    let half = (opening && s == 0) || (closing && s == last)
+                    kickRow(f, k >= n ? k - n : k, hc: half ? hcHalf : hc, hk: half ? hkHalf : hk)
+                }
+                s += 1
             }
-            kickRow(f, j, c2: c2, kappa: kappa, h: h, idx2: idx2)
+            front += 1
         }
     }
 

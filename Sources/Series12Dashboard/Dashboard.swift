@@ -79,10 +79,9 @@ public enum Dashboard {
     }
 
     private static func draw(_ session: DashboardSession, on screen: Screen, fullRepaint: Bool) {
-        screen.beginFrame(fullRepaint: fullRepaint)
-        var canvas = screen
-        DashboardView.draw(session, height: screen.height, width: screen.width, on: &canvas)
-        screen.endFrame()
+        var frame = CellGrid(height: screen.height, width: screen.width)
+        DashboardView.draw(session, height: screen.height, width: screen.width, on: &frame)
+        screen.show(frame, fullRepaint: fullRepaint)
     }
 
     private static func milliseconds(_ d: Duration) -> Int {

@@ -37,6 +37,8 @@ final class DashboardSession {
     private(set) var selected = 0
     private(set) var mode: Mode = .normal
     private(set) var status = StatusMessage.empty
+    /// The last warning in full (the status line may have to cut it); the help overlay shows it.
+    private(set) var lastWarning: String?
     private(set) var theme: Theme
     /// The theme `t` moved to last (may differ from `theme.name` if that file failed to load).
     private var themeCursor: String
@@ -62,7 +64,7 @@ final class DashboardSession {
             do {
                 theme = try Theme.load(name: options.themeName, directory: directory)
             } catch {
-                status = StatusMessage("\(error) — using the built-in default theme", role: .warn)
+                warn(error, then: "using the built-in default theme")
             }
         } else if options.themeName != Theme.standard.name {
             status = StatusMessage("no themes directory found — using the built-in default theme", role: .warn)
@@ -71,10 +73,17 @@ final class DashboardSession {
         if status.text.isEmpty { status = StatusMessage(Self.firstHint(glyphs)) }
     }
 
+    /// Shows a theme problem briefly on the status line and keeps the full text for the help.
+    private func warn(_ error: any Error, then consequence: String) {
+        let brief = (error as? ThemeError)?.brief ?? "\(error)"
+        status = StatusMessage("\(brief) — \(consequence)", role: .warn)
+        lastWarning = "\(error) — \(consequence)"
+    }
+
     /// The status line before the first key: the keys a newcomer needs most.
     static func firstHint(_ glyphs: Glyphs) -> String {
         let arrows = glyphs.isASCII ? "Up/Down" : "↑/↓"
-        return "\(arrows) select \(glyphs.kappa) · space pause · f filter log · y copy log · t theme"
+        return "\(arrows) select \(glyphs.kappa) · space pause · f filter · y copy log · t theme"
             .replacingOccurrences(of: "·", with: glyphs.isASCII ? "," : "·")
     }
 
@@ -125,7 +134,9 @@ final class DashboardSession {
             let step = action == .selectNext ? 1 : -1
             selected = min(snapshot.runs.count - 1, max(0, selected + step))
             updateFilter()
-            if let run = selectedRun { status = StatusMessage("selected \(k)=\(Format.kappa(run.kappa)) (\(run.status.rawValue))") }
+            if let run = selectedRun {
+                status = StatusMessage("selected \(k)=\(Format.kappa(run.kappa)) (\(run.status.rawValue)), \(selected + 1) of \(snapshot.runs.count)")
+            }
         case .togglePause:
             guard let run = selectedRun else { return Outcome() }
             let name = "\(k)=\(Format.kappa(run.kappa))"
@@ -242,7 +253,7 @@ final class DashboardSession {
             status = StatusMessage("theme \(next)\(about)")
             return Outcome(themeChanged: true)
         } catch {
-            status = StatusMessage("\(error) — keeping theme \(theme.name)", role: .warn)
+            warn(error, then: "keeping theme \(theme.name)")
             return Outcome()
         }
     }

@@ -32,7 +32,9 @@ enum DashboardView {
         let whole = Rect(y: 0, x: 0, height: height, width: width)
         switch session.mode {
         case .normal: break
-        case .help: OverlayBox.help(keymap: session.keymap, ascii: glyphs.isASCII).draw(in: whole, on: &canvas)
+        case .help:
+            OverlayBox.help(keymap: session.keymap, ascii: glyphs.isASCII, lastWarning: session.lastWarning)
+                .draw(in: whole, on: &canvas)
         case .confirmQuit:
             let active = snapshot.runs.filter { !$0.status.isFinal }.count
             OverlayBox.quitConfirmation(activeRuns: active, ascii: glyphs.isASCII).draw(in: whole, on: &canvas)

@@ -16,16 +16,15 @@ struct Glyphs: Equatable, Sendable {
     var separator: String
     var times: String
     var missing: String
-    var arrow: String
     var isASCII: Bool
 
     static let unicode = Glyphs(
         sparkLevels: Array("▁▂▃▄▅▆▇█"), sparkNonFinite: "!", barFull: "█",
         barEighths: Array("▏▎▍▌▋▊▉"), barEmpty: "░", archiveSaved: "📦", archiveFailed: "❌",
-        ellipsis: "…", kappa: "κ", separator: "│", times: "×", missing: "—", arrow: "→", isASCII: false)
+        ellipsis: "…", kappa: "κ", separator: "│", times: "×", missing: "—", isASCII: false)
 
     static let ascii = Glyphs(
         sparkLevels: Array("_.-=+*#@"), sparkNonFinite: "!", barFull: "#",
         barEighths: [], barEmpty: "-", archiveSaved: "ok", archiveFailed: "FAIL",
-        ellipsis: "~", kappa: "k", separator: "|", times: "x", missing: "-", arrow: "->", isASCII: true)
+        ellipsis: "~", kappa: "k", separator: "|", times: "x", missing: "-", isASCII: true)
 }

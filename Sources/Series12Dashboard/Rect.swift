@@ -14,10 +14,4 @@ struct Rect: Equatable, Sendable {
     /// One past the last row.
     var bottom: Int { y + height }
     var right: Int { x + width }
-
-    /// The row `index` (0-based) of this rectangle as a one-line rectangle.
-    func row(_ index: Int) -> Rect { Rect(y: y + index, x: x, height: 1, width: width) }
-
-    /// This rectangle shrunk by `by` cells on every side.
-    func inset(_ by: Int) -> Rect { Rect(y: y + by, x: x + by, height: height - 2 * by, width: width - 2 * by) }
 }

@@ -6,11 +6,12 @@ import Darwin
 #endif
 
 /// The terminal, through curses: the only code in Series 12 that calls curses. It opens and
-/// closes the screen, turns theme roles into colour pairs, writes clipped wide-character
-/// text, reads keys with a timeout, and writes raw escape sequences (OSC 52) between refreshes.
+/// closes the screen, turns theme roles into colour pairs, shows frames composed in a
+/// `CellGrid` (wide characters), reads keys with a timeout, and writes raw escape sequences
+/// (OSC 52) between refreshes.
 ///
 /// Not `Sendable`: created, used and closed on the thread running the dashboard.
-final class Screen: Canvas {
+final class Screen {
     private(set) var height = 0
     private(set) var width = 0
     /// Colours are in use (wanted, and the terminal has them).
@@ -102,14 +103,15 @@ final class Screen: Canvas {
         }
     }
 
-    /// Starts a frame: blank the buffer (`fullRepaint` also makes the next refresh redraw
-    /// every cell, as after a resize).
-    func beginFrame(fullRepaint: Bool) {
+    /// Shows `frame`: every row written as runs of one style, then one refresh (curses sends
+    /// only the cells that changed). `fullRepaint` (after a resize) makes curses redraw every cell.
+    func show(_ frame: CellGrid, fullRepaint: Bool) {
         if fullRepaint { wclear(s12_stdscr()) } else { werase(s12_stdscr()) }
-    }
-
-    /// Shows the frame: curses sends only the cells that changed.
-    func endFrame() {
+        for y in 0..<min(frame.height, height) {
+            for run in frame.runs(ofRow: y) where run.x < width {
+                addText(run.text, y: y, x: run.x, style: run.style)
+            }
+        }
         wrefresh(s12_stdscr())
     }
 
@@ -128,23 +130,12 @@ final class Screen: Canvas {
         }
     }
 
-    // MARK: Canvas
-
-    func put(_ text: String, y: Int, x: Int, maxWidth: Int, style: Style) {
-        guard y >= 0, y < height, x >= 0, x < width else { return }
-        let room = min(maxWidth, width - x)
-        guard room > 0 else { return }
-        let cut = TextWidth.truncate(text, to: room)
-        var wide: [wchar_t] = cut.unicodeScalars.map { $0.value < 0x20 ? 0x3f : wchar_t(bitPattern: $0.value) }
+    private func addText(_ text: String, y: Int, x: Int, style: Style) {
+        var wide: [wchar_t] = text.unicodeScalars.map { $0.value < 0x20 ? 0x3f : wchar_t(bitPattern: $0.value) }
         wide.append(0)
         var attr = attributes[style.role] ?? s12_a_normal()
         if style.bold { attr |= s12_a_bold() }
         s12_attrset(attr)
         _ = wide.withUnsafeBufferPointer { s12_mvaddnwstr(Int32(y), Int32(x), $0.baseAddress, -1) }
-    }
-
-    func fill(y: Int, x: Int, width: Int, style: Style) {
-        guard width > 0 else { return }
-        put(String(repeating: " ", count: width), y: y, x: x, maxWidth: width, style: style)
     }
 }

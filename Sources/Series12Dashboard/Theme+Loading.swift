@@ -136,7 +136,7 @@ extension Theme {
     private static func parseColor(_ value: JSONValue, at key: String, path: String) throws(ThemeError) -> ThemeColor {
         if let name = value.stringValue, let color = ThemeColor(name: name) { return color }
         if case .int = value, let i = value.intValue, let color = ThemeColor(index: Int(i)) { return color }
-        throw .invalid(path: path, detail: "\"\(key)\" must be \"default\", a colour name (\(ThemeColor.names.prefix(8).joined(separator: ", ")), bright-…) or an index 0…255, not \(describe(value))")
+        throw .invalid(path: path, detail: "\"\(key)\" is \(describe(value)), not a colour (\"default\", \(ThemeColor.names.prefix(8).joined(separator: " ")), bright-…, or 0…255)")
     }
 
     private static func describe(_ value: JSONValue) -> String {

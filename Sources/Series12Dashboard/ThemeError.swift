@@ -11,6 +11,20 @@ public enum ThemeError: Error, CustomStringConvertible, Equatable {
     /// Valid JSON that is not a theme: `detail` says which key or value is wrong.
     case invalid(path: String, detail: String)
 
+    /// A short form for the dashboard's status line: the file name (not the path) and what is wrong.
+    var brief: String {
+        switch self {
+        case .invalidName, .notFound: return description
+        case let .unreadable(path, reason): return "theme \(Self.fileName(path)) unreadable: \(reason)"
+        case let .notJSON(path, offset, reason): return "theme \(Self.fileName(path)) is not JSON (byte \(offset): \(reason))"
+        case let .invalid(path, detail): return "theme \(Self.fileName(path)): \(detail)"
+        }
+    }
+
+    private static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     public var description: String {
         switch self {
         case let .invalidName(name):

@@ -75,8 +75,11 @@ public struct AtomicArchive: Sendable {
         }
         renamed = true
         let digest = SHA256.hex(of: bytes)
+        // A failed directory fsync leaves a complete file under the final name (the previous
+        // version is already gone): keep it, verify it, and still report the failure.
+        var directoryProblem: String? = nil
+        do { try syncDirectory(directory) } catch { directoryProblem = "\(error)" }
         do {
-            try syncDirectory(directory)
             let readBack = try Self.readFile(finalPath, name: finalName)
             guard readBack.count == bytes.count, SHA256.hex(of: readBack) == digest else {
                 throw AtomicWriteError("\(finalName) reads back different from what was written (\(readBack.count) of \(bytes.count) bytes)")
@@ -85,6 +88,9 @@ public struct AtomicArchive: Sendable {
         } catch {
             unlink(finalPath)
             throw AtomicWriteError("\(error); the unverified file was removed")
+        }
+        if let directoryProblem {
+            throw AtomicWriteError("\(directoryProblem); \(finalName) is complete and verified on disk, but its rename may not survive a power loss")
         }
         return ArchiveOutcome(name: finalName, bytes: bytes.count, sha256: digest)
     }

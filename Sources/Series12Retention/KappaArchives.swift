@@ -2,19 +2,22 @@
 /// is given, fields. Each goes through `AtomicArchive` on its own, so one failing (an encoding
 /// error, a full disk) does not stop the others.
 public enum KappaArchives {
-    /// Writes the archives and returns their outcomes in the order data, history, summary,
-    /// fields. `summary` nil skips the summary archive (checkpoints only rewrite data, history
+    /// Writes the archives and returns their outcomes in the order history, fields, summary,
+    /// data. `summary` nil skips the summary archive (checkpoints only rewrite data, history
     /// and fields); `fields` nil skips the fields archive.
     public static func write(record: RunRecord, history: History, fields: FieldsSnapshot?, summary: String?,
                              directory: String, stamp: String, writer: AtomicArchive = AtomicArchive()) -> [ArchiveOutcome] {
-        var outcomes = [archive(.data, record.kappa, stamp, directory, writer) { record.json.fileBytes() }]
-        outcomes.append(archive(.history, record.kappa, stamp, directory, writer) { try history.npzBytes() })
-        if let summary {
-            outcomes.append(archive(.summary, record.kappa, stamp, directory, writer) { Array(summary.utf8) })
-        }
+        // data.json goes last: it says how far the run got, so it must never claim more than
+        // the history and fields archives already on disk hold (a kill between two archives
+        // leaves an older data.json, and resume continues from the fields that are there).
+        var outcomes = [archive(.history, record.kappa, stamp, directory, writer) { try history.npzBytes() }]
         if let fields {
             outcomes.append(archive(.fields, record.kappa, stamp, directory, writer) { try fields.npzBytes() })
         }
+        if let summary {
+            outcomes.append(archive(.summary, record.kappa, stamp, directory, writer) { Array(summary.utf8) })
+        }
+        outcomes.append(archive(.data, record.kappa, stamp, directory, writer) { record.json.fileBytes() })
         return outcomes
     }
 

@@ -7,30 +7,42 @@ import Foundation
 final class CorePool: @unchecked Sendable {  // all mutable state is guarded by `condition`
     private let condition = NSCondition()
     private var free: Int
-    /// Tickets for runs coming back from a pause, after every initial κ index.
-    private var nextTicket = 1 << 40
+    /// Queue places of runs that have not started yet: after every run that has.
+    static let firstStart = 1 << 40
     private var waiting: [(ticket: Int, flags: RunFlags)] = []
 
-    init(cores: Int) { free = cores }
+    /// Runs that will ask for their first core; none starts before all have asked, so κs
+    /// start in the order given whichever thread the OS runs first.
+    private var initialExpected: Int
+    private var initialArrived = 0
+
+    init(cores: Int, runs: Int) {
+        free = cores
+        initialExpected = runs
+    }
 
     /// Blocks until this run may step: it is not paused and a core is free for it. Returns
     /// false, holding no core, once the sweep is interrupted.
     ///
-    /// - Parameter order: the place in the queue; runs first queued at start pass their κ
-    ///   index (so κs start in the order given, whichever thread the OS runs first), runs
-    ///   coming back from a pause get a place behind everyone waiting.
-    func acquire(_ flags: RunFlags, order: Int? = nil) -> Bool {
+    /// - Parameter order: the place in the queue, lowest first: runs coming back from a pause
+    ///   pass their κ index, runs waiting to start `firstStart + index`, so κs start in the
+    ///   order given (whichever thread the OS runs first) and a resumed run, which already
+    ///   holds its fields in memory, goes ahead of κs that never started.
+    func acquire(_ flags: RunFlags, order ticket: Int) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        let ticket = order ?? nextTicket
-        nextTicket += 1
+        if ticket >= Self.firstStart {
+            initialArrived += 1
+            if initialArrived >= initialExpected { condition.broadcast() }
+        }
         waiting.append((ticket, flags))
         waiting.sort { $0.ticket < $1.ticket }
         defer { waiting.removeAll { $0.ticket == ticket } }
         while true {
             if flags.isInterrupted { return false }
-            if free > 0, let first = waiting.first(where: { !$0.flags.isPaused && !$0.flags.isInterrupted }), first.ticket == ticket {
+            if free > 0, initialArrived >= initialExpected, let first = waiting.first(where: { !$0.flags.isPaused && !$0.flags.isInterrupted }), first.ticket == ticket {
                 free -= 1
+                condition.broadcast()  // the next waiter may now be first in line for a free core
                 return true
             }
             condition.wait()

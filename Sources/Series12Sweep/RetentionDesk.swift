@@ -19,7 +19,12 @@ final class RetentionDesk: Sendable {
 
     private struct Pending {
         var slots: [Int: Checkpoint] = [:]
+        /// κ indices in the order their pending checkpoint first arrived: written first come,
+        /// first served, so a κ that checkpoints often cannot starve the others.
+        var order: [Int] = []
         var draining = false
+        /// Archives whose latest write failed, by name (cleared when a later write succeeds).
+        var failing: Set<String> = []
     }
 
     let target: Target
@@ -48,6 +53,7 @@ final class RetentionDesk: Sendable {
             if next.fields == nil, let older = p.slots[checkpoint.index]?.fields {
                 next.fields = older  // an interrupt between samples keeps the last unwritten fields
             }
+            if p.slots[checkpoint.index] == nil { p.order.append(checkpoint.index) }
             p.slots[checkpoint.index] = next
             if p.draining { return false }
             p.draining = true
@@ -76,7 +82,7 @@ final class RetentionDesk: Sendable {
 
     private func take() -> Checkpoint? {
         pending.withLock { p in
-            guard let key = p.slots.keys.sorted().first, let c = p.slots.removeValue(forKey: key) else {
+            guard !p.order.isEmpty, let c = p.slots.removeValue(forKey: p.order.removeFirst()) else {
                 p.draining = false
                 return nil
             }
@@ -91,6 +97,7 @@ final class RetentionDesk: Sendable {
         for outcome in outcomes {
             log.append(OutcomeLine.archive(outcome, ascii: target.ascii))
             onOutcome(c.index, outcome)
+            note(outcome)
         }
         records.withLock { $0[c.index] = c.record }
         if c.isFinal { writeTier3OnQueue() }
@@ -101,5 +108,15 @@ final class RetentionDesk: Sendable {
         let outcome = Tier3Summary.write(sweep: target.sweep, stamp: target.stamp, version: target.version,
                                          records: all, log: log.text, directory: target.directory)
         log.append(OutcomeLine.archive(outcome, ascii: target.ascii))
+        note(outcome)
     }
+
+    private func note(_ outcome: ArchiveOutcome) {
+        pending.withLock { p in
+            if outcome.succeeded { p.failing.remove(outcome.name) } else { p.failing.insert(outcome.name) }
+        }
+    }
+
+    /// Archives whose most recent write failed: not saved as they should be.
+    var failedArchives: [String] { pending.withLock { $0.failing.sorted() } }
 }

@@ -69,7 +69,9 @@ final class SolverRun: Sendable {
     /// The run's thread body; returns when the run has ended and its final checkpoint is handed
     /// to retention.
     func main() {
-        guard pool.acquire(flags, order: plan.index) else {
+        // First come in κ order; a run coming back from a pause (it holds its fields already)
+        // goes ahead of κs that never started.
+        guard pool.acquire(flags, order: CorePool.firstStart + plan.index) else {
             finishWithoutStarting()
             return
         }
@@ -89,15 +91,20 @@ final class SolverRun: Sendable {
             if flags.isInterrupted { status = .interrupted; break }
             if flags.isPaused {
                 stepper.elapsed += monotonicSeconds() - segmentStart
-                setStatus(.paused, rate: 0)
+                mailbox.withLock { s in
+                    s.status = .paused
+                    s.stepsPerSecond = 0
+                    s.step = stepper.step
+                    s.t = stepper.time
+                }
                 pool.release()
-                guard pool.acquire(flags) else { status = .interrupted; segmentStart = monotonicSeconds(); break }
+                guard pool.acquire(flags, order: plan.index) else { status = .interrupted; segmentStart = monotonicSeconds(); break }
                 setStatus(.running)
                 segmentStart = monotonicSeconds()
                 lastPublish = segmentStart
                 stepsAtPublish = stepper.step
             }
-            if stepper.advanceOneStep() {
+            if stepper.advance() {
                 publishSample(stepper)
                 if stepper.isUnstable { status = .unstable; break }
                 if (stepper.history.count - 1) % every == 0 && stepper.step < plan.configuration.steps {

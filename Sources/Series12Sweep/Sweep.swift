@@ -24,11 +24,11 @@ public final class Sweep: SweepSource {
         self.configuration = configuration
         self.stamp = stamp
         self.log = log
-        let pool = CorePool(cores: configuration.jobs)
-        self.pool = pool
         let runPlans = plans ?? configuration.kappas.enumerated().map { i, k in
             RunPlan(index: i, kappa: k, configuration: configuration, stamp: stamp, version: Series12Version.string)
         }
+        let pool = CorePool(cores: configuration.jobs, runs: runPlans.count)
+        self.pool = pool
         let box = RunBox()
         let desk = RetentionDesk(
             target: .init(directory: configuration.outputDirectory, stamp: stamp, sweep: configuration.name,
@@ -83,8 +83,13 @@ public final class Sweep: SweepSource {
         desk.waitUntilIdle()
         desk.writeTier3()
         printDownloadOrder()
+        let failed = desk.failedArchives
+        if !failed.isEmpty {
+            log.append("\(configuration.ascii ? "[FAIL]" : "❌") \(failed.count) archive(s) could not be saved: \(failed.joined(separator: ", ")). "
+                + "Every value is in the tier-1 log above; rebuild them with 'series12 recover' once the disk is fixed.")
+        }
         let statuses = runs.map { $0.snapshot().status }
-        if statuses.contains(where: { $0 == .unstable || $0 == .failed }) { return 1 }
+        if statuses.contains(where: { $0 == .unstable || $0 == .failed }) || !failed.isEmpty { return 1 }
         if userInterrupted.load(ordering: .acquiring) || statuses.contains(.interrupted) { return 130 }
         return 0
     }

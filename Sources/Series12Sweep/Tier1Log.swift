@@ -28,7 +28,7 @@ public final class Tier1Log: Sendable {
         }
         state.withLock { s in
             s.fileDescriptor = fd
-            for line in s.lines.dropFirst(s.preloaded) { Self.writeAll(fd, line + "\n") }
+            for line in s.lines.dropFirst(s.preloaded) { _ = Self.writeAll(fd, line + "\n") }
         }
     }
 
@@ -48,8 +48,17 @@ public final class Tier1Log: Sendable {
     public func append(_ line: String) {
         state.withLock { s in
             s.lines.append(line)
-            if s.echo { Self.writeAll(STDOUT_FILENO, line + "\n") }
-            if s.fileDescriptor >= 0 { Self.writeAll(s.fileDescriptor, line + "\n") }
+            if s.echo { _ = Self.writeAll(STDOUT_FILENO, line + "\n") }
+            if s.fileDescriptor >= 0, let failure = Self.writeAll(s.fileDescriptor, line + "\n") {
+                // A log file that stops taking lines is given up loudly, never silently: the
+                // lines stay in memory, on the screen or stdout, and in tier 3's log.txt.
+                close(s.fileDescriptor)
+                s.fileDescriptor = -1
+                let notice = "❌ the log file stopped taking lines (\(failure)); tier-1 lines go on in memory, on screen and into the tier-3 log.txt"
+                s.lines.append(notice)
+                if s.echo { _ = Self.writeAll(STDOUT_FILENO, notice + "\n") }
+                _ = Self.writeAll(STDERR_FILENO, "series12: " + notice + "\n")
+            }
         }
     }
 
@@ -71,8 +80,8 @@ public final class Tier1Log: Sendable {
     }
 
     /// `write(2)` the whole string, retrying short writes and EINTR. stdout unbuffered: the
-    /// line is in the kernel when this returns.
-    private static func writeAll(_ fd: Int32, _ text: String) {
+    /// line is in the kernel when this returns. Returns the error, or nil when all was written.
+    private static func writeAll(_ fd: Int32, _ text: String) -> String? {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -81,11 +90,12 @@ public final class Tier1Log: Sendable {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                return
+                return String(cString: strerror(errno))
             }
+            if n == 0 { return "the device accepted no bytes" }
             offset += n
         }
-        bytes.removeAll()
+        return nil
     }
 }
 

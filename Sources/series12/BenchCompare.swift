@@ -86,7 +86,7 @@ struct BenchCompare {
             let outcomes = KappaArchives.write(record: Self.benchRecord(stamp: stamp, n: n), history: History(), fields: snapshot,
                                                summary: nil, directory: work, stamp: stamp)
             ours.append(SolverBench.now() - t0)
-            let fieldsName = outcomes.last?.name ?? ""
+            let fieldsName = outcomes.first { $0.name.contains("_fields_") }?.name ?? ""
             let t1 = SolverBench.now()
             _ = try? Self.shell(["/bin/sh", "-c", "cp '\(work)/\(fieldsName)' '\(work)/copy.tar' && sync"])
             copy.append(SolverBench.now() - t1)

@@ -170,6 +170,21 @@ import Series12Sweep
         #expect(s.status.text.contains("no theme 'no-such-theme'"))
     }
 
+    @Test func aCorruptThemeFallsBackWithAShortWarningAndTheFullTextInHelp() throws {
+        let themes = directory + "/themes"
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        try #"{"roles": {"header": {"fg": "blu"}}}"#.write(toFile: themes + "/default.json", atomically: true, encoding: .utf8)
+        var o = options
+        o.themesDirectory = themes
+        let s = session(FakeSweep(sweep([run(0.5, .running)])), options: o)
+        #expect(s.theme == .standard)
+        #expect(s.status.role == .warn)
+        #expect(s.status.text == "theme default.json: \"header.fg\" is \"blu\", not a colour (\"default\", black red green yellow blue magenta cyan white, bright-…, or 0…255) — using the built-in default theme")
+        #expect(s.lastWarning?.contains(themes + "/default.json") == true)
+        let help = OverlayBox.help(keymap: s.keymap, ascii: false, lastWarning: s.lastWarning)
+        #expect(help.lines.joined(separator: " ").contains("last warning: theme \(themes)/default.json is not a valid theme"))
+    }
+
     @Test func noColourMeansMonochromeAndNoThemeSwitching() {
         let fake = FakeSweep(sweep([run(0.5, .running)]))
         let s = session(fake, colors: false)

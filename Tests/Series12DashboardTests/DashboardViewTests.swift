@@ -6,13 +6,13 @@ import Series12Sweep
     init() { _ = TestLocale.isUTF8 }
 
     func render(_ snapshot: SweepSnapshot, height: Int = 24, width: Int = 80, keys: [Key] = [],
-                log: [String] = [], glyphs: Glyphs = .unicode) -> (TextCanvas, DashboardSession) {
+                log: [String] = [], glyphs: Glyphs = .unicode) -> (CellGrid, DashboardSession) {
         let fake = FakeSweep(snapshot)
         for line in log { fake.log.append(line) }
         let s = DashboardSession(source: fake, options: DashboardOptions(themesDirectory: ThemeTests.themes, logFilePath: "/tmp/unused.txt", colorDisabled: false),
                                  glyphs: glyphs, colorsEnabled: true, insideTmux: false)
         for key in keys { _ = s.handle(key) }
-        var canvas = TextCanvas(height: height, width: width)
+        var canvas = CellGrid(height: height, width: width)
         DashboardView.draw(s, height: height, width: width, on: &canvas)
         return (canvas, s)
     }
@@ -39,9 +39,9 @@ import Series12Sweep
         #expect(c.row(6).hasPrefix("Step 0 | H: 1.00000000e+00 | Baseline | kappa=0.1000"))
         #expect(c.row(23).contains("? help  q quit"))
         // Colours by meaning: the selected row, a red NaN drift on the unstable row.
-        #expect(c.roles[2][0] == .selected)
+        #expect(c.role(y: 2, x: 0) == .selected)
         let nanColumn = c.row(3).range(of: "NaN").map { c.row(3).distance(from: c.row(3).startIndex, to: $0.lowerBound) }
-        #expect(nanColumn.map { c.roles[3][$0] } == .bad)
+        #expect(nanColumn.map { c.role(y: 3, x: $0) } == .bad)
     }
 
     @Test func wideTerminalsShowSparklineAndArchiveMarks() {
@@ -103,8 +103,42 @@ import Series12Sweep
         let (c, s) = render(sweep(runs), keys: Array(repeating: .down, count: 25))
         #expect(s.selected == 25)
         #expect(s.tableTop > 0)
-        let selectedRow = (2..<16).first { c.roles[$0][0] == .selected }
+        let selectedRow = (2..<16).first { c.role(y: $0, x: 0) == .selected }
         #expect(selectedRow.map { c.row($0).contains("2.5000") } == true)
-        #expect(c.row(1).contains("more"))
+        #expect(c.row(1).hasPrefix("  ▲▼ κ "))
+        #expect(s.status.text == "selected κ=2.5000 (queued), 26 of 30")
+        let bottom = render(sweep(runs), keys: Array(repeating: .down, count: 29)).0
+        #expect(bottom.row(1).hasPrefix("   ▲ κ "))
+        #expect(bottom.row(15).contains("2.9000"))
+    }
+}
+
+@Suite struct StatusLineTests {
+    init() { _ = TestLocale.isUTF8 }
+
+    func draw(_ line: StatusLine, width: Int) -> String {
+        var g = CellGrid(height: 1, width: width)
+        line.draw(in: Rect(y: 0, x: 0, height: 1, width: width), on: &g, ascii: false)
+        return g.row(0)
+    }
+
+    @Test func shortMessagesShareTheLineWithTheHint() {
+        let s = draw(StatusLine(message: StatusMessage("paused κ=0.5000"), sweepFinished: false), width: 80)
+        #expect(s.hasPrefix(" paused κ=0.5000 "))
+        #expect(s.hasSuffix("? help  q quit "))
+    }
+
+    @Test func longMessagesTakeTheWholeLine() {
+        let long = String(repeating: "x", count: 70)
+        let s = draw(StatusLine(message: StatusMessage(long), sweepFinished: false), width: 80)
+        #expect(s.contains(long))
+        #expect(!s.contains("q quit"))
+    }
+
+    @Test func theFinishedHintIsNeverPushedOut() {
+        let long = String(repeating: "x", count: 100)
+        let s = draw(StatusLine(message: StatusMessage(long), sweepFinished: true), width: 80)
+        #expect(s.hasSuffix("sweep finished — press q to leave "))
+        #expect(s.contains("x…"))
     }
 }

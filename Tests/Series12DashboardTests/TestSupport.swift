@@ -38,38 +38,8 @@ func sweep(_ runs: [RunSnapshot]) -> SweepSnapshot {
     SweepSnapshot(name: "sweep", stamp: "20250101_120000", n: 64, length: 1, elapsed: 3723, jobs: 2, runs: runs)
 }
 
-/// A canvas in memory: rows of cells, each with the role it was last written in.
-struct TextCanvas: Canvas {
-    var cells: [[Character]]
-    var roles: [[ColorRole]]
-    let width: Int
-
-    init(height: Int, width: Int) {
-        self.width = width
-        cells = Array(repeating: Array(repeating: " ", count: width), count: height)
-        roles = Array(repeating: Array(repeating: .normal, count: width), count: height)
-    }
-
-    mutating func put(_ text: String, y: Int, x: Int, maxWidth: Int, style: Style) {
-        guard y >= 0, y < cells.count else { return }
-        var col = x
-        let limit = min(width, x + maxWidth)
-        for ch in text {
-            let w = TextWidth.of(String(ch))
-            guard col + w <= limit else { break }
-            if col >= 0 {
-                cells[y][col] = ch
-                roles[y][col] = style.role
-                if w == 2, col + 1 < width { cells[y][col + 1] = "\u{0}" }
-            }
-            col += w
-        }
-    }
-
-    mutating func fill(y: Int, x: Int, width: Int, style: Style) {
-        put(String(repeating: " ", count: max(0, width)), y: y, x: x, maxWidth: width, style: style)
-    }
-
-    func row(_ y: Int) -> String { String(cells[y].filter { $0 != "\u{0}" }) }
-    var text: String { cells.indices.map(row).joined(separator: "\n") }
+extension CellGrid {
+    func row(_ y: Int) -> String { text(ofRow: y) }
+    var text: String { (0..<height).map(row).joined(separator: "\n") }
+    func role(y: Int, x: Int) -> ColorRole { style(y: y, x: x).role }
 }

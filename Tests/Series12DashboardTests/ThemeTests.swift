@@ -53,8 +53,8 @@ import Testing
 
     @Test(arguments: [
         (#"{"roles": {"okay": {"fg": "green"}}}"#, "unknown role \"okay\""),
-        (#"{"roles": {"ok": {"fg": "chartreuse"}}}"#, "\"ok.fg\" must be"),
-        (#"{"roles": {"ok": {"fg": 256}}}"#, "not 256"),
+        (#"{"roles": {"ok": {"fg": "chartreuse"}}}"#, "\"ok.fg\" is \"chartreuse\", not a colour"),
+        (#"{"roles": {"ok": {"fg": 256}}}"#, "\"ok.fg\" is 256, not a colour"),
         (#"{"roles": {"ok": {"bold": "yes"}}}"#, "\"ok.bold\" must be true or false"),
         (#"{"roles": {"ok": {"colour": "red"}}}"#, "unknown key \"ok.colour\""),
         (#"{"colours": {}}"#, "unknown key \"colours\""),

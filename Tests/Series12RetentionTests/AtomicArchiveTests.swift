@@ -116,6 +116,24 @@ import Testing
         #expect(dir.names().isEmpty)
     }
 
+    @Test func directoryFsyncFailureKeepsTheCompleteFileAndReportsIt() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let calls = Counter()
+        var system = SystemCalls.posix
+        // The first fsync is the file's, the second the directory's.
+        system.fsync = { fd in
+            if calls.next() == 2 { errno = EIO; return -1 }
+            return Glibc.fsync(fd)
+        }
+        let outcome = AtomicArchive(system: system).write(members: Self.members, to: Self.name, in: dir.path, stamp: Self.stamp)
+        #expect(outcome.succeeded == false)
+        #expect(outcome.failureReason?.contains("may not survive a power loss") == true)
+        #expect(dir.names() == [Self.name])
+        let members = try TarArchive.decode(try dir.read(Self.name))
+        #expect(members == Self.members)
+    }
+
     @Test func shortWritesAndInterruptionsStillProduceTheWholeFile() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -210,7 +228,7 @@ import Testing
 }
 
 /// A thread-safe call counter for injected system calls.
-final class Counter: @unchecked Sendable {
+final class Counter: @unchecked Sendable {  // `value` is only touched under `lock`
     private let lock = NSLock()
     private var value = 0
 

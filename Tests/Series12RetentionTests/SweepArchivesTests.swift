@@ -34,7 +34,7 @@ import Testing
         defer { dir.remove() }
         let outcomes = Self.writeSweep(in: dir).outcomes
         #expect(outcomes.allSatisfy { $0.succeeded }, "\(outcomes.compactMap(\.failureReason))")
-        let kinds = ["data", "history", "summary", "fields"]
+        let kinds = ["history", "fields", "summary", "data"]  // data.json last: the commit marker
         let expected = (["0_1000", "2_0000"].flatMap { kt in kinds.map { "kappa_\(kt)_\($0)_\(Self.stamp).tar" } }
             + ["test1_single_step_\(Self.stamp).tar", "sweep_summary_\(Self.stamp).tar"])
         #expect(dir.names() == expected.sorted())
@@ -87,8 +87,10 @@ import Testing
         #expect(symlink("/nonexistent", dir.file(blocked)) == 0)
         let outcomes = KappaArchives.write(record: record, history: sampleHistory(), fields: nil, summary: "s",
                                            directory: dir.path, stamp: Self.stamp)
-        #expect(outcomes.map(\.succeeded) == [true, false, true])
-        #expect(outcomes[1].failureReason == "\(blocked) is a symlink; refusing to overwrite")
+        // Order: history (blocked), summary, data — data.json last, as the commit marker.
+        #expect(outcomes.map(\.succeeded) == [false, true, true])
+        #expect(outcomes[0].failureReason == "\(blocked) is a symlink; refusing to overwrite")
+        #expect(outcomes.last?.name == ArchiveNaming.kappaArchive(kappa: record.kappa, kind: .data, stamp: Self.stamp))
     }
 
     @Test func summaryTextNamesTheRunAndTabulatesSampleSteps() {

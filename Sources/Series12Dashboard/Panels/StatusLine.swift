@@ -10,15 +10,20 @@ struct StatusLine {
         guard !rect.isEmpty else { return }
         canvas.fill(y: rect.y, x: rect.x, width: rect.width, style: Style(.status))
         let hint = TextWidth.sanitized(self.hint, ascii: ascii)
-        let hintWidth = TextWidth.of(hint)
-        let room = max(0, rect.width - hintWidth - 2)
-        if !message.text.isEmpty {
-            let text = TextWidth.truncate(" " + TextWidth.sanitized(message.text, ascii: ascii) + " ", to: room,
-                                          ellipsis: ascii ? "~" : "…")
-            let style = message.role == .status ? Style(.status) : Style(message.role, bold: true)
+        let message = message.text.isEmpty ? "" : " " + TextWidth.sanitized(self.message.text, ascii: ascii) + " "
+        // A message too long to share the line pushes the everyday hint out (not the
+        // "finished" one, which matters more than any message).
+        let showHint = sweepFinished || TextWidth.of(message) + TextWidth.of(hint) + 1 <= rect.width
+        let hintWidth = showHint ? TextWidth.of(hint) : 0
+        let room = max(0, rect.width - hintWidth - (showHint ? 1 : 0))
+        if !message.isEmpty {
+            let text = TextWidth.truncate(message, to: room, ellipsis: ascii ? "~" : "…")
+            let style = self.message.role == .status ? Style(.status) : Style(self.message.role, bold: true)
             canvas.put(text, y: rect.y, x: rect.x, maxWidth: room, style: style)
         }
-        let hintStyle = sweepFinished ? Style(.status, bold: true) : Style(.status)
-        canvas.put(hint, y: rect.y, x: rect.right - hintWidth, maxWidth: hintWidth, style: hintStyle)
+        if showHint {
+            let hintStyle = sweepFinished ? Style(.status, bold: true) : Style(.status)
+            canvas.put(hint, y: rect.y, x: rect.right - hintWidth, maxWidth: hintWidth, style: hintStyle)
+        }
     }
 }

@@ -19,14 +19,17 @@ struct TablePanel {
         canvas.fill(y: rect.y, x: rect.x, width: rect.width, style: Style(.columns))
         for slot in layout.slots {
             var title = slot.column.title(ascii: glyphs.isASCII)
-            if slot.column == .kappa, top > 0 { title = (glyphs.isASCII ? "^ " : "▲ ") + title }
+            if slot.column == .kappa { title = scrollMarks + title }
             let text = TextWidth.fit(title, to: slot.width, alignRight: slot.column.alignRight)
             canvas.put(text, y: rect.y, x: rect.x + slot.x, maxWidth: slot.width, style: Style(.columns))
         }
-        if hiddenBelow > 0 {
-            let more = " \(hiddenBelow) more \(glyphs.isASCII ? "v" : "▼")"
-            canvas.put(more, y: rect.y, x: rect.right - TextWidth.of(more), maxWidth: TextWidth.of(more), style: Style(.columns))
-        }
+    }
+
+    /// Arrows before the κ title when rows are hidden above (▲) or below (▼).
+    var scrollMarks: String {
+        let up = top > 0 ? (glyphs.isASCII ? "^" : "▲") : ""
+        let down = hiddenBelow > 0 ? (glyphs.isASCII ? "v" : "▼") : ""
+        return up.isEmpty && down.isEmpty ? "" : up + down + " "
     }
 
     func drawRows(in rect: Rect, on canvas: inout some Canvas) {
