@@ -82,6 +82,15 @@ public struct ResumePlan: Sendable {
         let logPath = directory + "/" + ArchiveNaming.sweepLog(sweep: sweepName, stamp: stamp)
         let earlier = ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        // A κ the log says was started but that left no archive would otherwise vanish silently.
+        let known = Set(config.kappas.map(LogLine.k4))
+        let logged = earlier.compactMap { line -> String? in
+            if case let .run(s, kappa, _, _, _, _, _, _)? = LogLine.parse(line), s == stamp { return LogLine.k4(kappa) }
+            return nil
+        }
+        if let lost = logged.first(where: { !known.contains($0) }) {
+            throw UsageError("kappa=\(lost) ran in sweep \(stamp) (see its log) but left no checkpoint archive; it cannot be resumed — rerun it with 'series12 sweep --kappas \(lost)' or rebuild its data with 'series12 recover'")
+        }
         return ResumePlan(configuration: config, stamp: stamp, plans: plans, finished: finished,
                           removedTemporaries: removed, earlierLog: earlier)
     }

@@ -25,6 +25,8 @@ final class RetentionDesk: Sendable {
         var draining = false
         /// Archives whose latest write failed, by name (cleared when a later write succeeds).
         var failing: Set<String> = []
+        /// κ indices with a data.json on disk (written ahead of their first fields archive).
+        var started: Set<Int> = []
     }
 
     let target: Target
@@ -92,8 +94,20 @@ final class RetentionDesk: Sendable {
 
     private func write(_ c: Checkpoint) {
         let summary = SummaryText.make(record: c.record, history: c.history)
-        let outcomes = KappaArchives.write(record: c.record, history: c.history, fields: c.fields, summary: summary,
-                                           directory: target.directory, stamp: target.stamp)
+        // The first checkpoint of a run writes data.json first, so that a κ killed in its
+        // first checkpoint is still known to resume (which then reports its missing fields);
+        // later checkpoints write it last, as the marker of how far the run got.
+        let firstOfRun = pending.withLock { !$0.started.contains(c.index) }
+        var outcomes: [ArchiveOutcome] = []
+        if firstOfRun {
+            outcomes += KappaArchives.write(record: c.record, history: c.history, fields: nil, summary: nil,
+                                            directory: target.directory, stamp: target.stamp)
+        }
+        outcomes += KappaArchives.write(record: c.record, history: c.history, fields: c.fields, summary: summary,
+                                        directory: target.directory, stamp: target.stamp)
+        if outcomes.contains(where: { $0.succeeded && $0.name.contains("_data_") }) {
+            pending.withLock { _ = $0.started.insert(c.index) }
+        }
         for outcome in outcomes {
             log.append(OutcomeLine.archive(outcome, ascii: target.ascii))
             onOutcome(c.index, outcome)

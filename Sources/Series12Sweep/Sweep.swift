@@ -85,7 +85,7 @@ public final class Sweep: SweepSource {
         printDownloadOrder()
         let failed = desk.failedArchives
         if !failed.isEmpty {
-            log.append("\(configuration.ascii ? "[FAIL]" : "❌") \(failed.count) archive(s) could not be saved: \(failed.joined(separator: ", ")). "
+            log.append("Warning: \(failed.count) archive(s) could not be saved: \(failed.joined(separator: ", ")). "
                 + "Every value is in the tier-1 log above; rebuild them with 'series12 recover' once the disk is fixed.")
         }
         let statuses = runs.map { $0.snapshot().status }

@@ -54,7 +54,7 @@ public final class Tier1Log: Sendable {
                 // lines stay in memory, on the screen or stdout, and in tier 3's log.txt.
                 close(s.fileDescriptor)
                 s.fileDescriptor = -1
-                let notice = "❌ the log file stopped taking lines (\(failure)); tier-1 lines go on in memory, on screen and into the tier-3 log.txt"
+                let notice = "Warning: the log file stopped taking lines (\(failure)); tier-1 lines go on in memory, on screen and into the tier-3 log.txt"
                 s.lines.append(notice)
                 if s.echo { _ = Self.writeAll(STDOUT_FILENO, notice + "\n") }
                 _ = Self.writeAll(STDERR_FILENO, "series12: " + notice + "\n")

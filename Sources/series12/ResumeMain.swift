@@ -25,7 +25,12 @@ enum ResumeMain {
         }
         guard !plan.plans.isEmpty else {
             print("Nothing to resume: every κ of \(stamp) has ended (\(plan.finished.map { "\(LogLine.k4($0.kappa))=\($0.status)" }.joined(separator: ", ")))")
-            return 0
+            // A kill after the last run ended may have cut off the tier-3 summary: rewrite it.
+            let tier3 = Tier3Summary.write(sweep: config.name, stamp: stamp, version: Series12Version.string,
+                                           records: plan.finished, log: plan.earlierLog.map { $0 + "\n" }.joined(),
+                                           directory: config.outputDirectory)
+            print(OutcomeLine.archive(tier3, ascii: config.ascii))
+            return tier3.succeeded ? 0 : 1
         }
         let log = Tier1Log(echo: config.headless)
         log.preload(plan.earlierLog)
