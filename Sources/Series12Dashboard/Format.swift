@@ -31,7 +31,7 @@ enum Format {
     }
 
     /// Simulated time, five significant digits.
-    static func time(_ t: Double) -> String { t.isFinite ? String(format: "%.5g", t) : scientific(t, digits: 0) }
+    static func time(_ t: Double) -> String { t.isFinite ? String(format: "%.4g", t) : scientific(t, digits: 0) }
 
     /// Steps per second: `850/s`, `12.3k/s`, `1.25M/s`; `missing` when not stepping.
     static func rate(_ stepsPerSecond: Double, missing: String = "—") -> String {

@@ -32,5 +32,5 @@ enum TableColumn: CaseIterable, Sendable {
 
     /// The other columns, most wanted first: they are added in this order while they fit, and
     /// the first that does not fit ends the list (so a wider terminal never loses a column).
-    static let byPriority: [TableColumn] = [.eta, .maxDrift, .hamiltonian, .sparkline, .rate, .archive, .time]
+    static let byPriority: [TableColumn] = [.eta, .maxDrift, .hamiltonian, .time, .sparkline, .rate, .archive]
 }

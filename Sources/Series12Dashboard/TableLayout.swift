@@ -31,13 +31,13 @@ struct TableLayout: Equatable, Sendable {
             case .kappa: return max(5, min(14, kappaWidth))
             case .status: return 11  // "interrupted"
             case .progress: return stepTextWidth + 1 + TableLayout.minBar
-            case .time: return 9
+            case .time: return 8  // "0.001381", "123.5"
             case .hamiltonian: return 13  // "-1.234567e-03"
             case .drift, .maxDrift: return 9  // "1.23e-05", "max drift"
-            case .sparkline: return 10
+            case .sparkline: return 7
             case .rate: return 8
             case .eta: return 8
-            case .archive: return 12  // "📦 history" (ASCII marks get cut)
+            case .archive: return 11  // "📦 history" (ASCII marks get cut)
             }
         }
         var chosen = Set(TableColumn.alwaysShown)

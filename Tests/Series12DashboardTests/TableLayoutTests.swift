@@ -17,8 +17,10 @@ import Testing
         #expect(layout.barWidth >= TableLayout.minBar)
     }
 
-    @Test func oneHundredTwentyColumnsShowSparklineAndArchive() {
-        let layout = TableLayout(width: 120, kappaWidth: 6, maxSteps: 200_000)
+    @Test func oneHundredTwentyColumnsShowEveryColumnForTheDefaultSweep() {
+        let layout = TableLayout(width: 120, kappaWidth: 6, maxSteps: 20000)
+        #expect(Set(layout.columns) == Set(TableColumn.allCases))
+        #expect(layout.columns.contains(.time))
         #expect(layout.columns.contains(.sparkline))
         #expect(layout.columns.contains(.archive))
         #expect(layout.columns.contains(.hamiltonian))
