@@ -81,7 +81,7 @@ public struct AtomicArchive: Sendable {
         do { try syncDirectory(directory) } catch { directoryProblem = "\(error)" }
         do {
             let readBack = try Self.readFile(finalPath, name: finalName)
-            guard readBack.count == bytes.count, SHA256.hex(of: readBack) == digest else {
+            guard readBack == bytes else {  // byte equality: stronger and cheaper than a second hash
                 throw AtomicWriteError("\(finalName) reads back different from what was written (\(readBack.count) of \(bytes.count) bytes)")
             }
             try verify(readBack)
