@@ -1,4 +1,5 @@
 import Foundation
+import Series12Retention
 
 /// The tier-1 lines of SPEC §3: their exact formats, and a tolerant parser for
 /// `series12 recover` (screen copies with wrapped, truncated and unrelated lines).
@@ -9,7 +10,7 @@ public enum LogLine: Equatable, Sendable {
     case done(kappa: Double, status: String, steps: Int, H0: Double, Hf: Double, drift: Double, elapsed: Double)
 
     /// κ with exactly four decimals, `0.1000`.
-    public static func k4(_ kappa: Double) -> String { String(format: "%.4f", kappa) }
+    public static func k4(_ kappa: Double) -> String { ArchiveNaming.k4(kappa) }
 
     /// `%.17g`: enough digits to read the same double back.
     public static func g17(_ x: Double) -> String { c(x, "%.17g") }
