@@ -19,10 +19,12 @@ enum SweepSession {
         let signals = SignalWatch()
         let flag = signals.flag
         sweep.start()
+        let screenStart = monotonicNow()
         let logPath = config.outputDirectory + "/" + ArchiveNaming.sweepLog(sweep: config.name, stamp: sweep.stamp)
         let options = DashboardOptions(themeName: config.theme, ascii: config.ascii, themesDirectory: Theme.locateDirectory(),
                                        logFilePath: logPath)
         let exit = Dashboard.run(source: sweep, options: options, stopRequest: { flag.last.map { .signal($0) } })
+        reportScreenCost(wall: monotonicNow() - screenStart)
         switch exit {
         case .signal, .terminalUnavailable:
             if case .terminalUnavailable = exit {
@@ -46,6 +48,22 @@ enum SweepSession {
         FileHandle.standardOutput.write(Data(text.utf8))
         withExtendedLifetime(signals) {}
         return status
+    }
+
+    /// For `series12 bench --dashboard`: the CPU time of this (the curses) thread and the wall
+    /// time the screen was up, written to `$SERIES12_SCREEN_COST` when that is set.
+    static func reportScreenCost(wall: Double) {
+        guard let path = ProcessInfo.processInfo.environment["SERIES12_SCREEN_COST"], !path.isEmpty else { return }
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        let cpu = Double(ts.tv_sec) + 1e-9 * Double(ts.tv_nsec)
+        try? "screen_cpu_seconds=\(cpu) wall_seconds=\(wall)\n".write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    static func monotonicNow() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + 1e-9 * Double(ts.tv_nsec)
     }
 
     /// `--theme NAME` must name a readable theme when given; the built-in default needs none.
