@@ -23,6 +23,8 @@ enum LibArchive {
         defer { archive_write_free(a) }
         guard configure(a) == ARCHIVE_OK else { throw encodingFailure(a, format, "could not be configured") }
         let sink = ByteSink()
+        // Room for every member plus headers up front: no regrowth copies of a 48 MB archive.
+        sink.bytes.reserveCapacity(members.reduce(0) { $0 + $1.bytes.count } + 2048 * (members.count + 2) + 10240)
         let client = Unmanaged.passUnretained(sink).toOpaque()
         let writeBlock: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, UnsafeRawPointer?, Int) -> Int = { _, client, buffer, length in
             guard let client else { return -1 }

@@ -23,8 +23,18 @@ public enum NPY {
         var out = magic + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)] + header
         out.reserveCapacity(out.count + 8 * array.elements.count)
         switch array.elements {
-        case let .float64(values): appendLittleEndian(values.map(\.bitPattern), to: &out)
-        case let .int64(values): appendLittleEndian(values.map { UInt64(bitPattern: $0) }, to: &out)
+        case let .float64(values):
+            #if _endian(little)
+            values.withUnsafeBytes { out.append(contentsOf: $0) }  // already `<f8`: no per-element copy
+            #else
+            appendLittleEndian(values.map(\.bitPattern), to: &out)
+            #endif
+        case let .int64(values):
+            #if _endian(little)
+            values.withUnsafeBytes { out.append(contentsOf: $0) }
+            #else
+            appendLittleEndian(values.map { UInt64(bitPattern: $0) }, to: &out)
+            #endif
         }
         return out
     }
