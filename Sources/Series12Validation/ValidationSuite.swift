@@ -10,6 +10,9 @@ import Synchronization
 /// test ends (from the worker thread, one call at a time, never interleaved).
 public struct ValidationSuite: Sendable {
     public var progress: @Sendable (String) -> Void
+    /// Receives each test's result as the test ends, right after its `progress` line (same
+    /// thread, same serialisation): where the CLI saves the test's archive at once.
+    public var onResult: @Sendable (ValidationResult) -> Void = { _ in }
     /// Writes `<=`/`>=` instead of `≤`/`≥` in the tier-1 lines.
     public var ascii: Bool
 
@@ -44,12 +47,15 @@ public struct ValidationSuite: Sendable {
 
         let state = Mutex(SuiteState(pending: queue))
         let report = Mutex(())
-        let progress = self.progress, ascii = self.ascii
+        let progress = self.progress, ascii = self.ascii, onResult = self.onResult
         @Sendable func work() {
             while let test = state.withLock({ $0.next() }) {
                 let result = test.run(size: size)
                 state.withLock { $0.results.append(result) }
-                report.withLock { _ in progress(result.tier1Line(ascii: ascii)) }
+                report.withLock { _ in
+                    progress(result.tier1Line(ascii: ascii))
+                    onResult(result)
+                }
             }
         }
 

@@ -2,6 +2,7 @@ import Foundation
 import Series12Retention
 import Series12Sweep
 import Series12Validation
+import Synchronization
 
 /// `series12 validate [--only N,…] [--out DIR] [--headless]`: the nine SOP tests, one
 /// `test{n}_{name}_{stamp}.tar` each and a `validation_summary_{stamp}.tar`. Exit 0 only if
@@ -31,16 +32,20 @@ enum ValidateMain {
         }
         log.append("Validate \(stamp) | tests=\((only ?? ValidationSuite.testNumbers).map(String.init).joined(separator: ",")) | out=\(out)")
         let started = Date()
-        let suite = ValidationSuite(ascii: ascii) { line in log.append(line) }
-        let results = try suite.run(only: only, size: .spec, parallel: true)
-        let wall = Date().timeIntervalSince(started)
-        for result in results {
+        let archivesFailed = Atomic<Bool>(false)
+        var suite = ValidationSuite(ascii: ascii) { line in log.append(line) }
+        // Each test's archive is written the moment the test ends: a suite killed half-way
+        // keeps every finished test.
+        suite.onResult = { result in
             let json = result.json
             let member = ArchiveNaming.testMember(number: result.number, name: result.name, stamp: stamp)
             log.append(OutcomeLine.json(name: member, bytes: TestArchive.jsonBytes(json), ascii: ascii))
             let outcome = TestArchive.write(number: result.number, name: result.name, result: json, directory: out, stamp: stamp)
             log.append(OutcomeLine.archive(outcome, ascii: ascii))
+            if !outcome.succeeded { archivesFailed.store(true, ordering: .relaxed) }
         }
+        let results = try suite.run(only: only, size: .spec, parallel: true)
+        let wall = Date().timeIntervalSince(started)
         log.append(ValidationSuite.summaryLine(results, wallSeconds: wall))
         let tier3 = Tier3Summary.write(sweep: "validation", stamp: stamp, version: Series12Version.string, records: [],
                                        log: log.text, directory: out,
@@ -48,6 +53,6 @@ enum ValidateMain {
         log.append(OutcomeLine.archive(tier3, ascii: ascii))
         log.closeFile()
         withExtendedLifetime(signals) {}
-        return results.allSatisfy(\.passed) && tier3.succeeded ? 0 : 1
+        return results.allSatisfy(\.passed) && tier3.succeeded && !archivesFailed.load(ordering: .relaxed) ? 0 : 1
     }
 }
