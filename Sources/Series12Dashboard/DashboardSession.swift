@@ -105,8 +105,11 @@ final class DashboardSession {
 
     private var k: String { glyphs.kappa }
 
+    /// `κ=0.1000`, or the row's own label.
+    private func name(_ run: RunSnapshot) -> String { run.label ?? "\(k)=\(Format.kappa(run.kappa))" }
+
     private func updateFilter() {
-        logPane.setFilter(filterOn ? selectedRun.map { KappaLogFilter(kappa: $0.kappa) } : nil)
+        logPane.setFilter(filterOn ? selectedRun.map { KappaLogFilter.forRun($0) } : nil)
     }
 
     func handle(_ key: Key) -> Outcome {
@@ -135,11 +138,13 @@ final class DashboardSession {
             selected = min(snapshot.runs.count - 1, max(0, selected + step))
             updateFilter()
             if let run = selectedRun {
-                status = StatusMessage("selected \(k)=\(Format.kappa(run.kappa)) (\(run.status.rawValue)), \(selected + 1) of \(snapshot.runs.count)")
+                status = StatusMessage("selected \(name(run)) (\(run.status.rawValue)), \(selected + 1) of \(snapshot.runs.count)")
             }
+        case .togglePause where !source.canPause, .pauseAll where !source.canPause, .resumeAll where !source.canPause:
+            status = StatusMessage("these rows run to their end once started: nothing to pause or resume")
         case .togglePause:
             guard let run = selectedRun else { return Outcome() }
-            let name = "\(k)=\(Format.kappa(run.kappa))"
+            let name = "\(name(run))"
             if run.status.isFinal {
                 status = StatusMessage("\(name) is \(run.status.rawValue) — nothing to pause or resume")
             } else {
@@ -170,7 +175,7 @@ final class DashboardSession {
             filterOn.toggle()
             updateFilter()
             if filterOn, let run = selectedRun {
-                status = StatusMessage("log: only \(k)=\(Format.kappa(run.kappa)) (f shows all)")
+                status = StatusMessage("log: only \(name(run)) (f shows all)")
             } else {
                 filterOn = false
                 status = StatusMessage("log: all lines")

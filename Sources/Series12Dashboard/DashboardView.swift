@@ -13,7 +13,7 @@ enum DashboardView {
 
         HeaderPanel(snapshot: snapshot, glyphs: glyphs).draw(in: layout.header, on: &canvas)
 
-        let kappaWidth = snapshot.runs.map { Format.kappa($0.kappa).count }.max() ?? 6
+        let kappaWidth = snapshot.runs.map { ($0.label ?? Format.kappa($0.kappa)).count }.max() ?? 6
         let maxSteps = snapshot.runs.map(\.steps).max() ?? 0
         let columns = TableLayout(width: width, kappaWidth: kappaWidth, maxSteps: maxSteps)
         session.tableTop = TableScroll.top(current: session.tableTop, selected: session.selected,

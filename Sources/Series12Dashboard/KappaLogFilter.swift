@@ -1,16 +1,39 @@
+import Series12Sweep
+
 /// Picks the tier-1 lines of one κ (SPEC §3): lines carrying `kappa={k4}` (`Run`, `Step`,
 /// `Done`) and the archive lines naming a file with the κ tag `kappa_{kt}_` (`📦`, `📄`, `❌`).
 struct KappaLogFilter: Equatable, Sendable {
+    static func == (a: KappaLogFilter, b: KappaLogFilter) -> Bool { a.field == b.field && a.tag == b.tag }
+
     let kappa: Double
     /// `kappa=0.1000`
     let field: String
     /// `kappa_0_1000_`
     let tag: String
 
+    /// How the pane's title names what is shown (`κ=0.1000`, `test2 hamiltonian`).
+    let title: String?
+
     init(kappa: Double) {
         self.kappa = kappa
         field = "kappa=" + Format.kappa(kappa)
         tag = "kappa_" + Format.kappaTag(kappa) + "_"
+        title = nil
+    }
+
+    /// The lines of a validation row labelled `{n} name`: the `Test {n} …` line and the
+    /// `test{n}_…` archive lines.
+    init?(label: String) {
+        guard let n = Int(label.prefix { $0.isNumber }) else { return nil }
+        kappa = .nan
+        field = "Test \(n)"
+        tag = "test\(n)_"
+        title = "test " + label
+    }
+
+    /// The filter for a table row.
+    static func forRun(_ run: RunSnapshot) -> KappaLogFilter {
+        run.label.flatMap(KappaLogFilter.init(label:)) ?? KappaLogFilter(kappa: run.kappa)
     }
 
     /// True when `line` belongs to this κ. `kappa=0.1000` must not be followed by a digit

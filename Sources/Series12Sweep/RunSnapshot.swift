@@ -19,6 +19,8 @@ public struct RunSnapshot: Sendable, Equatable {
     /// Name and outcome of the most recently written archive, if any ("kappa_0_1000_data_….tar").
     public var lastArchive: String?
     public var lastArchiveFailed: Bool
+    /// A row name other than κ (the validation suite's `test2 hamiltonian`); nil for κ runs.
+    public var label: String? = nil
 
     public init(kappa: Double, steps: Int) {
         self.kappa = kappa

@@ -14,4 +14,10 @@ public protocol SweepSource: AnyObject, Sendable {
     func snapshot() -> SweepSnapshot
     var log: Tier1Log { get }
     func perform(_ command: SweepCommand)
+    /// False when rows cannot be paused (validation tests run to their end once started).
+    var canPause: Bool { get }
+}
+
+extension SweepSource {
+    public var canPause: Bool { true }
 }

@@ -13,6 +13,8 @@ public struct ValidationSuite: Sendable {
     /// Receives each test's result as the test ends, right after its `progress` line (same
     /// thread, same serialisation): where the CLI saves the test's archive at once.
     public var onResult: @Sendable (ValidationResult) -> Void = { _ in }
+    /// Told when a worker starts a test (from that worker's thread).
+    public var onStart: @Sendable (ValidationTest) -> Void = { _ in }
     /// Writes `<=`/`>=` instead of `≤`/`≥` in the tier-1 lines.
     public var ascii: Bool
 
@@ -47,9 +49,10 @@ public struct ValidationSuite: Sendable {
 
         let state = Mutex(SuiteState(pending: queue))
         let report = Mutex(())
-        let progress = self.progress, ascii = self.ascii, onResult = self.onResult
+        let progress = self.progress, ascii = self.ascii, onResult = self.onResult, onStart = self.onStart
         @Sendable func work() {
             while let test = state.withLock({ $0.next() }) {
+                onStart(test)
                 let result = test.run(size: size)
                 state.withLock { $0.results.append(result) }
                 report.withLock { _ in

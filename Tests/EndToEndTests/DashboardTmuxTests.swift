@@ -102,3 +102,30 @@ struct DashboardTmuxTests {
         #expect(tmux.waitFor(60, history: 3000) { $0.contains("EXIT=130") })
     }
 }
+
+/// `series12 validate` in a terminal: one dashboard row per test.
+@Suite("Validation in the dashboard")
+struct ValidationDashboardTests {
+    @Test func everyTestGetsARowWithItsStatusAndFigure() throws {
+        let dir = Binary.temporaryDirectory("validate-tmux")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmux = try Tmux("\(Binary.path) validate --only 1,5,7 --out \(dir); echo EXIT=$?; sleep 30")
+        defer { tmux.kill() }
+        #expect(tmux.waitFor(60) { s in
+            ["1 single_step", "5 conservation", "7 symmetry"].allSatisfy { label in
+                s.split(separator: "\n").contains { $0.hasPrefix(label) && $0.contains(" done ") && $0.contains("e-") || $0.hasPrefix(label) && $0.contains("0.000e+00") }
+            }
+        })
+        let screen = tmux.screen()
+        #expect(screen.contains("test") && screen.contains("figure"))
+        #expect(!screen.contains("2 hamiltonian"))
+        // Tests cannot be paused: the key says so instead of pretending.
+        tmux.send("Space")
+        #expect(tmux.waitFor { $0.contains("nothing to pause or resume") })
+        tmux.send("q")
+        #expect(tmux.waitFor(30, history: 2000) { $0.contains("EXIT=0") })
+        #expect(tmux.screen(history: 2000).contains("Validation | 3/3 passed"))
+        let check = try Binary.checkOutputs(dir)
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+}

@@ -71,3 +71,15 @@ import Testing
         #expect(pane.window(height: 0) == [])
     }
 }
+
+@Suite("Log filter of a validation row")
+struct ValidationRowFilterTests {
+    @Test func aTestRowKeepsItsOwnLinesOnly() throws {
+        let filter = try #require(KappaLogFilter(label: "2 hamiltonian"))
+        #expect(filter.matches("Test 2 hamiltonian | max_drift=1.14e-03 (≤ 2e-3) | PASS | 7.6 s"))
+        #expect(filter.matches("  📦 test2_hamiltonian_20261204_180514.tar created (3072 bytes)"))
+        #expect(!filter.matches("Test 21 other | PASS"))
+        #expect(!filter.matches("  📦 test3_interface_20261204_180514.tar created (2560 bytes)"))
+        #expect(KappaLogFilter(label: "hamiltonian") == nil)
+    }
+}

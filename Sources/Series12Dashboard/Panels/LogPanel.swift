@@ -8,7 +8,7 @@ struct LogPanel {
         let k = glyphs.isASCII ? "kappa" : "κ"
         var parts: [String] = []
         if let filter = state.filter {
-            parts.append("log of \(k)=\(Format.kappa(filter.kappa)) only: \(state.shown.count) of \(state.lines.count) lines (f: all)")
+            parts.append("log of \(filter.title ?? "\(k)=\(Format.kappa(filter.kappa))") only: \(state.shown.count) of \(state.lines.count) lines (f: all)")
         } else {
             parts.append("log: \(state.lines.count) lines")
         }

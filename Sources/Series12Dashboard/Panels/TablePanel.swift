@@ -19,7 +19,12 @@ struct TablePanel {
         canvas.fill(y: rect.y, x: rect.x, width: rect.width, style: Style(.columns))
         for slot in layout.slots {
             var title = slot.column.title(ascii: glyphs.isASCII)
-            if slot.column == .kappa { title = scrollMarks + title }
+            let labelled = runs.contains { $0.label != nil }
+            if labelled && slot.column == .hamiltonian { title = "figure" }
+            if slot.column == .kappa {
+                if labelled { title = "test" }
+                title = scrollMarks + title
+            }
             let text = TextWidth.fit(title, to: slot.width, alignRight: slot.column.alignRight)
             canvas.put(text, y: rect.y, x: rect.x + slot.x, maxWidth: slot.width, style: Style(.columns))
         }
@@ -65,8 +70,21 @@ struct TablePanel {
             [Piece(text: TextWidth.fit(s, to: slot.width, alignRight: slot.column.alignRight, ellipsis: glyphs.ellipsis),
                    offset: 0, style: Style(role, bold: bold))]
         }
+        if run.label != nil {
+            // A validation row: its figure stands in the H column (titled "figure"); κ-run
+            // columns without meaning for a test stay empty.
+            switch slot.column {
+            case .time, .drift, .maxDrift, .sparkline: return text(missing, .dim)
+            case .hamiltonian: return run.H.isFinite ? text(Format.scientific(run.H, digits: 3), .normal) : text(missing, .dim)
+            default: break
+            }
+        }
         switch slot.column {
         case .kappa:
+            if let label = run.label {  // names read left to right; κ values align on the right
+                return [Piece(text: TextWidth.fit(label, to: slot.width, alignRight: false, ellipsis: glyphs.ellipsis),
+                              offset: 0, style: Style(.normal, bold: true))]
+            }
             return text(Format.kappa(run.kappa), .normal, bold: true)
         case .status:
             return text(run.status.rawValue, run.status.role)
