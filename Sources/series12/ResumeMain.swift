@@ -21,7 +21,7 @@ enum ResumeMain {
         config.ascii = scan.flags.contains("ascii") || !Locale.isUTF8
         config.theme = scan.values["theme"] ?? config.theme
         for name in plan.removedTemporaries {
-            FileHandle.standardError.write(Data("series12: removed a temporary file left by a killed writer: \(name)\n".utf8))
+            Terminal.write("series12: removed a temporary file left by a killed writer: \(name)\n", to: STDERR_FILENO)
         }
         guard !plan.plans.isEmpty else {
             print("Nothing to resume: every κ of \(stamp) has ended (\(plan.finished.map { "\(LogLine.k4($0.kappa))=\($0.status)" }.joined(separator: ", ")))")

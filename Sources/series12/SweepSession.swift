@@ -45,7 +45,7 @@ enum SweepSession {
         sweep.log.closeFile()
         // Leaving the screen: the whole tier-1 log goes to stdout, into the scrollback.
         let text = sweep.log.text
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Terminal.write(text)
         withExtendedLifetime(signals) {}
         return status
     }

@@ -99,7 +99,7 @@ enum ValidateMain {
                                        extra: ValidationSuite.summary(results, size: .spec, wallSeconds: wall))
         log.append(OutcomeLine.archive(tier3, ascii: ascii))
         log.closeFile()
-        if interactive { FileHandle.standardOutput.write(Data(log.text.utf8)) }
+        if interactive { Terminal.write(log.text) }
         withExtendedLifetime(watch) {}
         if stoppedEarly { return 130 }
         let allRan = results.count == tests.count

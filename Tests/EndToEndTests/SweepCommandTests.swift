@@ -78,6 +78,17 @@ struct SweepCommandTests {
         #expect(Binary.files(dir).isEmpty)
     }
 
+    @Test func aReaderThatGoesAwayDoesNotKillTheSweep() throws {
+        let dir = Binary.temporaryDirectory("pipe")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // `head -1` closes the pipe after the first line; the sweep must still save everything.
+        let r = try Binary.run(["sh", "-c", "'\(Binary.path)' sweep --headless --kappas 0.1,0.5 --N 64 --steps 20000 --every 100 --out '\(dir)' | head -1; echo status=${PIPESTATUS:-}$?"])
+        #expect(r.stdout.hasPrefix("Run "))
+        let check = try Binary.checkOutputs(dir, ["--fields"])
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("'0_1000': 'done'") && check.stdout.contains("'0_5000': 'done'"))
+    }
+
     @Test func missingOutputDirectoryIsBadUsage() throws {
         let r = try Binary.series12(["sweep", "--headless", "--out", "/nonexistent/series12-out"])
         #expect(r.status == 2)
