@@ -7,25 +7,22 @@
 /// bounded and second order in dt. Summed per row, then over rows.
 public enum Hamiltonian {
     public static func energy(of field: TensorField, physics: Physics) -> Double {
+        switch physics.speed {
+        case .uniform: return energy(of: field, physics: physics, faces: nil)
+        case .cells(let c2): return energy(of: field, physics: physics, faces: Kernel.FaceSpeeds(cellSquared: c2, n: field.grid.n))
+        }
+    }
+
+    /// `energy(of:physics:)` with the face-mean c² the kernel already built (variable c), so a
+    /// run does not rebuild them at every sample step.
+    static func energy(of field: TensorField, physics: Physics, faces: Kernel.FaceSpeeds?) -> Double {
         let n = field.grid.n, dx = field.grid.dx
         let u0 = field.u(0), u1 = field.u(1), u2 = field.u(2)
         let p0 = field.p(0), p1 = field.p(1), p2 = field.p(2)
         let kappa = physics.kappa
-        var faceEast: [Double]? = nil, faceNorth: [Double]? = nil
         var c2 = 1.0
-        switch physics.speed {
-        case .uniform(let c): c2 = c * c
-        case .cells(let cells):
-            var e = [Double](repeating: 0, count: n * n), no = e
-            for j in 0..<n {
-                for i in 0..<n {
-                    e[j * n + i] = (cells[j * n + i] + cells[j * n + (i + 1) % n]) / 2
-                    no[j * n + i] = (cells[j * n + i] + cells[((j + 1) % n) * n + i]) / 2
-                }
-            }
-            faceEast = e
-            faceNorth = no
-        }
+        if case .uniform(let c) = physics.speed { c2 = c * c }
+        let faceEast = faces?.east, faceNorth = faces?.north
         var total = 0.0
         for j in 0..<n {
             let jn = j + 1 == n ? 0 : j + 1

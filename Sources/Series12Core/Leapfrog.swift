@@ -141,6 +141,6 @@ public final class Leapfrog {
     /// H of the current (synchronised) fields.
     public func hamiltonian() -> Double {
         precondition(isSynchronised, "H is measured on synchronised fields")
-        return Hamiltonian.energy(of: field, physics: physics)
+        return Hamiltonian.energy(of: field, physics: physics, faces: faces)
     }
 }

@@ -159,11 +159,8 @@ final class SolverRun: Sendable {
     /// Serialises the step-0 checkpoints of runs interrupted while queued.
     private static let unstartedCheckpoints = Mutex(())
 
-    private func setStatus(_ status: RunStatus, rate: Double? = nil) {
-        mailbox.withLock { s in
-            s.status = status
-            if let rate { s.stepsPerSecond = rate }
-        }
+    private func setStatus(_ status: RunStatus) {
+        mailbox.withLock { $0.status = status }
     }
 
     private func publishSample(_ stepper: Stepper) {

@@ -1,4 +1,5 @@
 import Foundation
+import Series12Core
 import Series12Retention
 import Synchronization
 

@@ -82,14 +82,14 @@ struct BenchCompare {
         let stamp = "20000101_000000"
         var ours: [Double] = [], copy: [Double] = []
         for _ in 0..<reps {
-            let t0 = SolverBench.now()
+            let t0 = monotonicSeconds()
             let outcomes = KappaArchives.write(record: Self.benchRecord(stamp: stamp, n: n), history: History(), fields: snapshot,
                                                summary: nil, directory: work, stamp: stamp)
-            ours.append(SolverBench.now() - t0)
+            ours.append(monotonicSeconds() - t0)
             let fieldsName = outcomes.first { $0.name.contains("_fields_") }?.name ?? ""
-            let t1 = SolverBench.now()
+            let t1 = monotonicSeconds()
             _ = try? Self.shell(["/bin/sh", "-c", "cp '\(work)/\(fieldsName)' '\(work)/copy.tar' && sync"])
-            copy.append(SolverBench.now() - t1)
+            copy.append(monotonicSeconds() - t1)
             try? FileManager.default.removeItem(atPath: "\(work)/copy.tar")
         }
         print(String(format: "retention: fields archive N=1024 write+fsync+verify %.3f s, cp+sync %.3f s (medians)", median(ours), median(copy)))

@@ -21,9 +21,9 @@ enum SolverBench {
         let field = TensorField(grid: grid)
         InitialCondition.default.apply(to: field)
         let stepper = Leapfrog(field: field, physics: Physics(kappa: kappa), dt: 0.5 * grid.dx / 2.0.squareRoot())
-        let t0 = now()
+        let t0 = monotonicSeconds()
         stepper.advance(steps: steps)
-        let secs = now() - t0
+        let secs = monotonicSeconds() - t0
         var sum = 0.0
         for c in 0..<grid.cellCount { sum += field.u(0)[c] }
         return Result(n: n, steps: steps, kappa: kappa, checksum: sum, seconds: secs)
@@ -51,10 +51,10 @@ enum SolverBench {
             }.start()
         }
         ready.wait()
-        let t0 = now()
+        let t0 = monotonicSeconds()
         for _ in 0..<jobs { go.signal() }
         done.wait()
-        return Double(jobs * n * n * steps) / (now() - t0)
+        return Double(jobs * n * n * steps) / (monotonicSeconds() - t0)
     }
 
     /// Peak resident memory of one running κ over its 48·N² bytes of fields: VmHWM after
@@ -74,11 +74,5 @@ enum SolverBench {
             if parts.count >= 2, let kb = Int(parts[1]) { return kb * 1024 }
         }
         return 0
-    }
-
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + 1e-9 * Double(ts.tv_nsec)
     }
 }

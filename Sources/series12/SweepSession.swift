@@ -1,4 +1,5 @@
 import Foundation
+import Series12Core
 import Series12Dashboard
 import Series12Retention
 import Series12Sweep
@@ -19,12 +20,12 @@ enum SweepSession {
         let signals = SignalWatch()
         let flag = signals.flag
         sweep.start()
-        let screenStart = monotonicNow()
+        let screenStart = monotonicSeconds()
         let logPath = config.outputDirectory + "/" + ArchiveNaming.sweepLog(sweep: config.name, stamp: sweep.stamp)
         let options = DashboardOptions(themeName: config.theme, ascii: config.ascii, themesDirectory: Theme.locateDirectory(),
                                        logFilePath: logPath)
         let exit = Dashboard.run(source: sweep, options: options, stopRequest: { flag.last.map { .signal($0) } })
-        reportScreenCost(wall: monotonicNow() - screenStart)
+        reportScreenCost(wall: monotonicSeconds() - screenStart)
         switch exit {
         case .signal, .terminalUnavailable:
             if case .terminalUnavailable = exit {
@@ -60,11 +61,6 @@ enum SweepSession {
         try? "screen_cpu_seconds=\(cpu) wall_seconds=\(wall)\n".write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    static func monotonicNow() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + 1e-9 * Double(ts.tv_nsec)
-    }
 
     /// `--theme NAME` must name a readable theme when given; the built-in default needs none.
     static func validateTheme(_ name: String, explicit: Bool) throws(UsageError) {

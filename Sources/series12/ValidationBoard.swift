@@ -1,4 +1,5 @@
 import Foundation
+import Series12Core
 import Series12Sweep
 import Series12Validation
 import Synchronization
@@ -11,7 +12,7 @@ final class ValidationBoard: SweepSource {
     let stamp: String
     private let rows: Mutex<[RunSnapshot]>
     private let order: [Int]
-    private let started = SweepSession.monotonicNow()
+    private let started = monotonicSeconds()
     private let interrupted = Atomic<Bool>(false)
 
     init(tests: [Int], stamp: String, log: Tier1Log) {
@@ -48,7 +49,7 @@ final class ValidationBoard: SweepSource {
     }
 
     func snapshot() -> SweepSnapshot {
-        SweepSnapshot(name: "validation", stamp: stamp, n: 256, length: 1, elapsed: SweepSession.monotonicNow() - started,
+        SweepSnapshot(name: "validation", stamp: stamp, n: 256, length: 1, elapsed: monotonicSeconds() - started,
                       jobs: ProcessInfo.processInfo.activeProcessorCount, runs: rows.withLock { $0 })
     }
 
