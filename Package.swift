@@ -16,10 +16,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CArchive", path: "Sources/CArchive", pkgConfig: "libarchive",
                        providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses",
                        providers: [.apt(["libncurses-dev"])]),
         .target(name: "Series12Core", swiftSettings: fastMath),
-        .target(name: "Series12Retention", dependencies: ["CArchive"]),
+        .target(name: "Series12Retention", dependencies: ["CArchive", "CCrypto"]),
         .target(name: "Series12Sweep", dependencies: ["Series12Core", "Series12Retention"]),
         .target(name: "Series12Validation", dependencies: ["Series12Core", "Series12Retention", "Series12Sweep"],
                 swiftSettings: fastMath),

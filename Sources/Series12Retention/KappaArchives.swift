@@ -11,14 +11,19 @@ public enum KappaArchives {
         // the history and fields archives already on disk hold (a kill between two archives
         // leaves an older data.json, and resume continues from the fields that are there).
         var outcomes = [archive(.history, record.kappa, stamp, directory, writer) { try history.npzBytes() }]
-        if let fields {
-            outcomes.append(archive(.fields, record.kappa, stamp, directory, writer) { try fields.npzBytes() })
-        }
+        if let fields { outcomes.append(writeFields(fields, kappa: record.kappa, directory: directory, stamp: stamp, writer: writer)) }
         if let summary {
             outcomes.append(archive(.summary, record.kappa, stamp, directory, writer) { Array(summary.utf8) })
         }
         outcomes.append(archive(.data, record.kappa, stamp, directory, writer) { record.json.fileBytes() })
         return outcomes
+    }
+
+    /// The fields archive alone (`fields.npz`, the resume checkpoint): encoded from the
+    /// snapshot's memory and written, fsynced and verified like every archive.
+    public static func writeFields(_ fields: FieldsSnapshot, kappa: Double, directory: String, stamp: String,
+                                   writer: AtomicArchive = AtomicArchive()) -> ArchiveOutcome {
+        archive(.fields, kappa, stamp, directory, writer) { try fields.npzBytes() }
     }
 
     /// Encodes one member and writes its archive; an encoding error becomes a failed outcome.
