@@ -42,6 +42,18 @@ public struct AtomicArchive: Sendable {
         outcome(finalName) { try commit(bytes, to: finalName, in: directory, stamp: stamp) { _ in } }
     }
 
+    /// Writes a file the user named (`series12 plot --to FILE`) with the same recipe. An existing
+    /// regular file is replaced only when `replacing`; a symlink or anything not a regular file
+    /// is never replaced. The outcome's name is `path` as given.
+    public func writeFile(bytes: [UInt8], toPath path: String, replacing: Bool) -> ArchiveOutcome {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent, directory = url.deletingLastPathComponent().path
+        let result = outcome(path) {
+            try commit(bytes, to: name, in: directory, target: { try Self.checkUserTarget($0, name: path, replacing: replacing) }) { _ in }
+        }
+        return result.succeeded ? ArchiveOutcome(name: path, bytes: result.bytes, sha256: result.sha256) : result
+    }
+
     private func outcome(_ name: String, _ body: () throws -> ArchiveOutcome) -> ArchiveOutcome {
         do { return try body() } catch { return .failed(name, "\(error)") }
     }
@@ -49,11 +61,19 @@ public struct AtomicArchive: Sendable {
     /// The recipe proper. `verify` receives the bytes read back from the final file.
     func commit(_ bytes: [UInt8], to finalName: String, in directory: String, stamp: String,
                 verify: ([UInt8]) throws -> Void) throws -> ArchiveOutcome {
-        guard !finalName.isEmpty, !finalName.contains("/"), !finalName.hasPrefix(".") else {
+        guard !finalName.hasPrefix(".") else { throw AtomicWriteError("\"\(finalName)\" is not a plain file name") }
+        return try commit(bytes, to: finalName, in: directory,
+                          target: { try Self.checkTarget($0, name: finalName, stamp: stamp) }, verify: verify)
+    }
+
+    /// The recipe with `target` deciding whether the final path may be written.
+    func commit(_ bytes: [UInt8], to finalName: String, in directory: String, target: (String) throws -> Void,
+                verify: ([UInt8]) throws -> Void) throws -> ArchiveOutcome {
+        guard !finalName.isEmpty, !finalName.contains("/"), finalName != ".", finalName != ".." else {
             throw AtomicWriteError("\"\(finalName)\" is not a plain file name")
         }
         let finalPath = directory + "/" + finalName
-        try Self.checkTarget(finalPath, name: finalName, stamp: stamp)
+        try target(finalPath)
         let temporary = directory + "/." + finalName + ".\(getpid()).tmp"
         guard InFlightTemporaries.shared.claim(temporary) else {
             throw AtomicWriteError("\(finalName) is already being written by this process; writes of one file must not overlap")
@@ -120,6 +140,22 @@ public struct AtomicArchive: Sendable {
             guard ArchiveNaming.belongs(name, to: stamp) else {
                 throw AtomicWriteError("\(name) exists and is not a file of sweep \(stamp); refusing to overwrite — use another --out directory")
             }
+        default: throw AtomicWriteError("\(name) exists and is not a regular file; refusing to overwrite")
+        }
+    }
+
+    /// Refuses a user-named target that is a symlink or not a regular file, or an existing
+    /// regular file unless `replacing`.
+    static func checkUserTarget(_ path: String, name: String, replacing: Bool) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return }
+            throw AtomicWriteError("cannot inspect \(name): \(errnoMessage())")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: throw AtomicWriteError("\(name) is a symlink; refusing to overwrite")
+        case S_IFREG:
+            guard replacing else { throw AtomicWriteError("\(name) exists; refusing to overwrite it") }
         default: throw AtomicWriteError("\(name) exists and is not a regular file; refusing to overwrite")
         }
     }
