@@ -36,8 +36,10 @@ public struct TickLabel: Sendable, Equatable, CustomStringConvertible {
         return isNegativeZero(text) ? String(text.dropFirst()) : text.replacingOccurrences(of: "-", with: "−")
     }
 
-    /// `1.50e-07` → `1.50e−7`: mantissa with `digits` decimals, exponent without `+` or padding.
+    /// `1.50e-07` → `1.50e−7`: mantissa with `digits` decimals, exponent without `+` or padding;
+    /// zero is plain `0`.
     static func scientific(_ x: Double, digits: Int) -> String {
+        if x == 0 { return "0" }
         let text = String(format: "%.\(digits)e", x)
         guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
         var mantissa = String(text[..<e])
