@@ -43,11 +43,6 @@ enum PlotMain {
         guard stamps.contains(stamp) else {
             throw UsageError("plot: no history archives of stamp \(stamp) in '\(directory)'; it holds \(stamps.joined(separator: ", "))")
         }
-        if scan.values["stamp"] == nil {
-            Terminal.write("series12 plot: stamp \(stamp)"
-                + (stamps.count > 1 ? ", the newest of \(stamps.count) in \(directory) (choose another with --stamp)" : "") + "\n",
-                to: STDERR_FILENO)
-        }
         let stored = StoredRuns.load(stamp: stamp, in: directory)
         var runs = stored.runs
         if let kappa {
@@ -56,10 +51,16 @@ enum PlotMain {
                 throw UsageError("plot: no κ=\(LogLine.k4(kappa)) in stamp \(stamp); it has \(stored.runs.map { LogLine.k4($0.kappa) }.joined(separator: ", "))")
             }
         }
-        for problem in stored.problems { Terminal.write("series12 plot: warning: \(problem)\n", to: STDERR_FILENO) }
         guard runs.contains(where: { $0.history != nil }) else {
             throw Failure(message: "plot: no readable history archive of stamp \(stamp) in \(directory); nothing to draw")
         }
+        // Said only once the plot will be drawn, so that bad usage stays one line on stderr.
+        if scan.values["stamp"] == nil {
+            Terminal.write("series12 plot: stamp \(stamp)"
+                + (stamps.count > 1 ? ", the newest of \(stamps.count) in \(directory) (choose another with --stamp)" : "") + "\n",
+                to: STDERR_FILENO)
+        }
+        for problem in stored.problems { Terminal.write("series12 plot: warning: \(problem)\n", to: STDERR_FILENO) }
 
         let svg: String
         switch kind {
