@@ -140,6 +140,19 @@ import Testing
         #expect(SweepPlots.kappaText(0.1) == "0.1" && SweepPlots.kappaText(2) == "2" && SweepPlots.kappaText(1.25) == "1.25")
     }
 
+    @Test func verifyReportsACutOffPlotInAKappaSummaryArchive() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        _ = SweepArchivesTests.writeSweep(in: dir)
+        #expect(ManifestCheck.check(directory: dir.path, stamp: Self.stamp) == [])
+        let name = "kappa_0_1000_summary_\(Self.stamp).tar"
+        var members = try Self.members(name, in: dir)
+        members[1].bytes.removeLast(40)
+        try dir.write(try TarArchive.encode(members), to: name)
+        let problems = ManifestCheck.check(directory: dir.path, stamp: Self.stamp)
+        #expect(problems.contains(.damagedMember(file: name, member: "drift.svg", reason: "not a complete UTF-8 SVG document")))
+    }
+
     @Test func storedRunsReadsAStampAndReportsAnUnreadableArchive() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
