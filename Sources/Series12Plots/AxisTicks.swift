@@ -16,6 +16,10 @@ public struct AxisTicks: Sendable, Equatable {
     public var labelled: [Labelled]
     public var minor: [Double]
 
+    /// Narrowest log range, in decades; a narrower one labels every minor tick.
+    static let minimumLogSpan = 0.5
+    static let narrowSpan = 0.6
+
     /// Tolerance, in units of the tick step (linear) or of decades (log), for a tick that
     /// sits on the end of the range up to rounding.
     static let slack = 1e-9
@@ -54,8 +58,9 @@ public struct AxisTicks: Sendable, Equatable {
 
     /// Ticks of a log axis over `lo…hi` (both positive): every power of ten inside is a major
     /// tick; at most `maxLabels` of them are labelled (every second, third… decade when there
-    /// are more). Ranges of at most six decades also get minor ticks at 2…9 × 10ᵏ, and a range
-    /// holding a single power of ten labels its 2× and 5× minor ticks as well.
+    /// are more). Ranges of at most six decades also get minor ticks at 2…9 × 10ᵏ. A range
+    /// holding fewer than two powers of ten labels minor ticks too: all of them when it spans
+    /// under `narrowSpan` decades, else the 2× and 5× ones.
     public static func log10(lo: Double, hi: Double, maxLabels: Int) -> AxisTicks {
         let l0 = Foundation.log10(lo), l1 = Foundation.log10(hi)
         let firstDecade = Int((l0 - slack).rounded(.up)), lastDecade = Int((l1 + slack).rounded(.down))
@@ -72,7 +77,7 @@ public struct AxisTicks: Sendable, Equatable {
                     let c = Foundation.log10(value)
                     guard c >= l0 - slack, c <= l1 + slack else { continue }
                     minor.append(value)
-                    if decades.count < 2 && (m == 2 || m == 5) {
+                    if decades.count < 2 && (l1 - l0 < narrowSpan || m == 2 || m == 5) {
                         labelled.append(Labelled(value: value, label: .decade(k, mantissa: m)))
                     }
                 }
@@ -84,7 +89,7 @@ public struct AxisTicks: Sendable, Equatable {
 
     /// The range an axis shows for data spanning `min…max` (finite, and positive on a log
     /// scale), with a 5 % margin on each side (in decades on a log scale). A log range is at
-    /// least one decade wide, centred on the data; a linear range of one value is widened by
+    /// least half a decade wide, centred on the data; a linear range of one value is widened by
     /// 0.1 % of it (or by 1 around zero).
     public static func range(min: Double, max: Double, scale: AxisScale) -> (lo: Double, hi: Double) {
         switch scale {
@@ -97,9 +102,9 @@ public struct AxisTicks: Sendable, Equatable {
             return (min - 0.05 * span, max + 0.05 * span)
         case .log10:
             let l0 = Foundation.log10(min), l1 = Foundation.log10(max)
-            if l1 - l0 < 1 {
+            if l1 - l0 < minimumLogSpan / 1.1 {
                 let centre = (l0 + l1) / 2
-                return (pow(10, centre - 0.5), pow(10, centre + 0.5))
+                return (pow(10, centre - minimumLogSpan / 2), pow(10, centre + minimumLogSpan / 2))
             }
             let pad = 0.05 * (l1 - l0)
             return (pow(10, l0 - pad), pow(10, l1 + pad))

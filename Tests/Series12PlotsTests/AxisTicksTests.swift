@@ -54,16 +54,26 @@ import Testing
         #expect(close(t.minor, expected))
     }
 
-    @Test func logRangeNarrowerThanADecadeIsWidenedToOneAndLabelsTwoAndFiveTimes() {
-        // 2e-3…4e-3: centre 10^−2.5485, one decade → 8.944e-4…8.944e-3, holding only 10⁻³.
+    @Test func logRangeNarrowerThanHalfADecadeIsWidenedAndLabelsEveryMinorTick() {
+        // 2e-3…4e-3 spans 0.301 decades: widened to 0.5 around 10^−2.548455 → 10^−2.798455…10^−2.298455,
+        // which holds no power of ten; its minor ticks 2, 3, 4, 5 × 10⁻³ are all labelled.
         let r = AxisTicks.range(min: 2e-3, max: 4e-3, scale: .log10)
-        #expect(abs(r.lo - 8.94427190999916e-4) < 1e-15 && abs(r.hi - 8.944271909999161e-3) < 1e-14)
+        #expect(abs(log10(r.lo) + 2.798455006504028) < 1e-12 && abs(log10(r.hi) + 2.298455006504028) < 1e-12)
         let t = AxisTicks.log10(lo: r.lo, hi: r.hi, maxLabels: 8)
+        #expect(t.major.isEmpty)
+        #expect(t.labelled.map(\.label.description) == ["2×10^−3", "3×10^−3", "4×10^−3", "5×10^−3"])
+        #expect(close(t.minor, [2e-3, 3e-3, 4e-3, 5e-3]))
+        #expect(close(t.gridValues, [2e-3, 3e-3, 4e-3, 5e-3]))
+    }
+
+    @Test func logRangeWithOnePowerOfTenAlsoLabelsTwoAndFiveTimes() {
+        // 10^−3.9…10^−2.1 holds only 10⁻³: labels 2×10⁻⁴, 5×10⁻⁴, 10⁻³, 2×10⁻³, 5×10⁻³.
+        let t = AxisTicks.log10(lo: pow(10, -3.9), hi: pow(10, -2.1), maxLabels: 8)
         #expect(close(t.major, [1e-3]))
-        #expect(t.labelled.map(\.label.description) == ["10^−3", "2×10^−3", "5×10^−3"])
-        let milli: [Double] = (2...8).map { Double($0) * 1e-3 }
-        #expect(close(t.minor, [9e-4] + milli))
-        #expect(close(t.gridValues, [1e-3, 2e-3, 5e-3]))
+        #expect(t.labelled.map(\.label.description) == ["2×10^−4", "5×10^−4", "10^−3", "2×10^−3", "5×10^−3"])
+        let below: [Double] = (2...9).map { Double($0) * 1e-4 }
+        let above: [Double] = (2...7).map { Double($0) * 1e-3 }
+        #expect(close(t.minor, below + above))  // 8e-3 is above 10^−2.1 ≈ 7.94e-3
     }
 
     @Test func manyDecadesAreLabelledSparselyAndHaveNoMinorTicks() {
