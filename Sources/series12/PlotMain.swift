@@ -37,11 +37,11 @@ enum PlotMain {
 
         let stamps = StoredRuns.stamps(in: directory)
         guard let newest = stamps.last else {
-            throw UsageError("plot: no κ history archives (kappa_*_history_*.tar) in '\(directory)'; give the --out directory of the sweep")
+            throw UsageError("plot: no κ archives (kappa_*_history_*.tar) in '\(directory)'; give the --out directory of the sweep")
         }
         let stamp = scan.values["stamp"] ?? newest
         guard stamps.contains(stamp) else {
-            throw UsageError("plot: no history archives of stamp \(stamp) in '\(directory)'; it holds \(stamps.joined(separator: ", "))")
+            throw UsageError("plot: no κ archives of stamp \(stamp) in '\(directory)'; it holds \(stamps.joined(separator: ", "))")
         }
         let stored = StoredRuns.load(stamp: stamp, in: directory)
         var runs = stored.runs
