@@ -46,17 +46,24 @@ public struct AtomicArchive: Sendable {
     /// compares it byte for byte.
     public func writeFile(bytes: [UInt8], to finalName: String, in directory: String, stamp: String) -> ArchiveOutcome {
         outcome(finalName) {
-            try commit(to: finalName, in: directory, stamp: stamp, produce: { fd in
-                try withRawBytes(of: bytes) { raw throws(AtomicWriteError) in
-                    if let failure = deliver(raw, to: fd, name: finalName) { throw AtomicWriteError(failure) }
-                }
-                return bytes.count
-            }, verify: { written in
-                guard Self.sameBytes(written[...], bytes[...]) else {  // byte equality: stronger and cheaper than a hash
-                    throw AtomicWriteError("\(finalName) reads back different from what was written")
-                }
-            })
+            try commit(to: finalName, in: directory, stamp: stamp,
+                       produce: { fd in try deliverAll(bytes, to: fd, name: finalName) },
+                       verify: { written in try Self.checkSame(written, bytes, name: finalName) })
         }
+    }
+
+    /// Writes a file the user named (`series12 plot --to FILE`) with the same recipe. An existing
+    /// regular file is replaced only when `replacing`; a symlink or anything not a regular file
+    /// is never replaced. The outcome's name is `path` as given.
+    public func writeFile(bytes: [UInt8], toPath path: String, replacing: Bool) -> ArchiveOutcome {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent, directory = url.deletingLastPathComponent().path
+        let result = outcome(path) {
+            try commit(to: name, in: directory, target: { try Self.checkUserTarget($0, name: path, replacing: replacing) },
+                       produce: { fd in try deliverAll(bytes, to: fd, name: name) },
+                       verify: { written in try Self.checkSame(written, bytes, name: name) })
+        }
+        return result.succeeded ? ArchiveOutcome(name: path, bytes: result.bytes) : result
     }
 
     private func outcome(_ name: String, _ body: () throws -> ArchiveOutcome) -> ArchiveOutcome {
@@ -67,11 +74,19 @@ public struct AtomicArchive: Sendable {
     /// how many bytes it wrote; `verify` receives the bytes read back from the final file.
     func commit(to finalName: String, in directory: String, stamp: String,
                 produce: (Int32) throws -> Int, verify: ([UInt8]) throws -> Void) throws -> ArchiveOutcome {
-        guard !finalName.isEmpty, !finalName.contains("/"), !finalName.hasPrefix(".") else {
+        guard !finalName.hasPrefix(".") else { throw AtomicWriteError("\"\(finalName)\" is not a plain file name") }
+        return try commit(to: finalName, in: directory, target: { try Self.checkTarget($0, name: finalName, stamp: stamp) },
+                          produce: produce, verify: verify)
+    }
+
+    /// The recipe with `target` deciding whether the final path may be written.
+    func commit(to finalName: String, in directory: String, target: (String) throws -> Void,
+                produce: (Int32) throws -> Int, verify: ([UInt8]) throws -> Void) throws -> ArchiveOutcome {
+        guard !finalName.isEmpty, !finalName.contains("/"), finalName != ".", finalName != ".." else {
             throw AtomicWriteError("\"\(finalName)\" is not a plain file name")
         }
         let finalPath = directory + "/" + finalName
-        try Self.checkTarget(finalPath, name: finalName, stamp: stamp)
+        try target(finalPath)
         let temporary = directory + "/." + finalName + ".\(getpid()).tmp"
         guard InFlightTemporaries.shared.claim(temporary) else {
             throw AtomicWriteError("\(finalName) is already being written by this process; writes of one file must not overlap")
@@ -139,6 +154,35 @@ public struct AtomicArchive: Sendable {
             }
         default: throw AtomicWriteError("\(name) exists and is not a regular file; refusing to overwrite")
         }
+    }
+
+    /// Refuses a user-named target that is a symlink or not a regular file, or an existing
+    /// regular file unless `replacing`.
+    static func checkUserTarget(_ path: String, name: String, replacing: Bool) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return }
+            throw AtomicWriteError("cannot inspect \(name): \(errnoMessage())")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: throw AtomicWriteError("\(name) is a symlink; refusing to overwrite")
+        case S_IFREG:
+            guard replacing else { throw AtomicWriteError("\(name) exists; refusing to overwrite it") }
+        default: throw AtomicWriteError("\(name) exists and is not a regular file; refusing to overwrite")
+        }
+    }
+
+    /// Writes all of `bytes`; returns their count.
+    func deliverAll(_ bytes: [UInt8], to fd: Int32, name: String) throws -> Int {
+        try withRawBytes(of: bytes) { raw throws(AtomicWriteError) in
+            if let failure = deliver(raw, to: fd, name: name) { throw AtomicWriteError(failure) }
+        }
+        return bytes.count
+    }
+
+    /// Byte equality of a plain file read back: stronger and cheaper than a hash.
+    static func checkSame(_ written: [UInt8], _ bytes: [UInt8], name: String) throws {
+        guard sameBytes(written[...], bytes[...]) else { throw AtomicWriteError("\(name) reads back different from what was written") }
     }
 
     /// Writes every byte of `run`, resuming after short writes and EINTR; returns why not.
