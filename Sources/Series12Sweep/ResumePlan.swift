@@ -34,7 +34,7 @@ public struct ResumePlan: Sendable {
         }.first ?? names.compactMap { n -> String? in
             let suffix = "_log_\(stamp).txt"
             return n.hasSuffix(suffix) ? String(n.dropLast(suffix.count)) : nil
-        }.first ?? "sweep"
+        }.first ?? TaskLogs.find(in: directory, stamp: stamp).first?.sweep ?? "sweep"
 
         var tags = Set<String>()
         for n in dataNames + fieldNames { tags.insert(kappaTag(of: n)) }
@@ -79,8 +79,11 @@ public struct ResumePlan: Sendable {
             return RunPlan(index: i, kappa: item.0.kappa, configuration: c, stamp: stamp, version: Series12Version.string,
                            start: .init(fields: item.1, history: item.2, record: item.0))
         }
+        // A cluster sweep's tier-1 lines are in its array tasks' own logs; a local resume
+        // appends to the sweep log after them.
         let logPath = directory + "/" + ArchiveNaming.sweepLog(sweep: sweepName, stamp: stamp)
-        let earlier = ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
+        let earlier = TaskLogs.mergedLines(directory: directory, sweep: sweepName, stamp: stamp)
+            + ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
         // A κ the log says was started but that left no archive would otherwise vanish silently.
         let known = Set(config.kappas.map(LogLine.k4))

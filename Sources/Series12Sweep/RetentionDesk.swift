@@ -15,6 +15,8 @@ final class RetentionDesk: Sendable {
         var sweep: String
         var version: String
         var ascii: Bool
+        /// False for a cluster array task: tier 3 is `series12 combine`'s, after every task.
+        var writesTier3 = true
     }
 
     private struct Pending {
@@ -114,7 +116,7 @@ final class RetentionDesk: Sendable {
             note(outcome)
         }
         records.withLock { $0[c.index] = c.record }
-        if c.isFinal { writeTier3OnQueue() }
+        if c.isFinal && target.writesTier3 { writeTier3OnQueue() }
     }
 
     private func writeTier3OnQueue() {

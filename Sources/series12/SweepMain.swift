@@ -12,10 +12,24 @@ enum SweepMain {
         if !config.ascii && !Locale.isUTF8 { config.ascii = true }
         let stamp = config.stamp ?? freshStamp(in: config.outputDirectory)
         let log = Tier1Log(echo: config.headless)
-        let logName = ArchiveNaming.sweepLog(sweep: config.name, stamp: stamp)
+        let logName = config.task
+            ? ArchiveNaming.taskLog(sweep: config.name, kappa: config.kappas[0], stamp: stamp)
+            : ArchiveNaming.sweepLog(sweep: config.name, stamp: stamp)
         try log.attachFile(path: config.outputDirectory + "/" + logName)
+        if config.task, let line = taskLine(kappa: config.kappas[0]) { log.append(line) }
         let sweep = Sweep(configuration: config, stamp: stamp, log: log)
         return SweepSession.run(sweep, configuration: config)
+    }
+
+    /// `Task 123_4 | kappa=0.5000 | host=node07 | pid=4242`: which Slurm array task runs this
+    /// κ, so `series12 watch` can pause it and a reader of the log knows where it ran. Nil
+    /// outside a Slurm array job.
+    static func taskLine(kappa: Double) -> String? {
+        let env = ProcessInfo.processInfo.environment
+        guard let job = env["SLURM_ARRAY_JOB_ID"], let task = env["SLURM_ARRAY_TASK_ID"] else { return nil }
+        var name = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&name, name.count - 1) == 0 ? String(cString: name) : "unknown"
+        return "Task \(job)_\(task) | kappa=\(LogLine.k4(kappa)) | host=\(host) | pid=\(getpid())"
     }
 
     /// The start time as a stamp, waiting out a second already used in this directory so two
