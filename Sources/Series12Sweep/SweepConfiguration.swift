@@ -37,8 +37,8 @@ public struct SweepConfiguration: Sendable, Equatable {
     ]
     public static let switchNames: Set<String> = ["headless", "ascii", "task"]
 
-    /// Parses and validates `series12 sweep` arguments.
-    public static func parse(_ arguments: [String]) throws(UsageError) -> SweepConfiguration {
+    /// Parses and validates `series12 sweep` arguments (`checkMemory`: see `validate`).
+    public static func parse(_ arguments: [String], checkMemory: Bool = true) throws(UsageError) -> SweepConfiguration {
         let scan = try ArgumentScanner(arguments, options: optionNames, switches: switchNames, command: "sweep")
         if let extra = scan.positionals.first {
             throw UsageError("unexpected argument '\(extra)' for 'series12 sweep'; options start with --")
@@ -62,12 +62,12 @@ public struct SweepConfiguration: Sendable, Equatable {
         config.headless = scan.flags.contains("headless")
         config.ascii = scan.flags.contains("ascii")
         config.task = scan.flags.contains("task")
-        try config.validate()
+        try config.validate(checkMemory: checkMemory)
         return config
     }
 
     /// `--kappas 0.1,0.5,1`: finite, non-negative, distinct after rounding to 4 decimals.
-    static func parseKappas(_ list: String) throws(UsageError) -> [Double] {
+    public static func parseKappas(_ list: String) throws(UsageError) -> [Double] {
         var kappas: [Double] = []
         var seen: Set<String> = []
         for item in list.split(separator: ",", omittingEmptySubsequences: false) {

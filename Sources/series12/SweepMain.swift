@@ -28,7 +28,8 @@ enum SweepMain {
         let env = ProcessInfo.processInfo.environment
         guard let job = env["SLURM_ARRAY_JOB_ID"], let task = env["SLURM_ARRAY_TASK_ID"] else { return nil }
         var name = [CChar](repeating: 0, count: 256)
-        let host = gethostname(&name, name.count - 1) == 0 ? String(cString: name) : "unknown"
+        let host = gethostname(&name, name.count - 1) == 0
+            ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "unknown"
         return "Task \(job)_\(task) | kappa=\(LogLine.k4(kappa)) | host=\(host) | pid=\(getpid())"
     }
 
