@@ -15,7 +15,7 @@ public struct SlurmSubmission: Sendable {
     public var stamp: String
     /// κ as typed (`0.1`), task by task.
     public var kappaTexts: [String]
-    /// The physics and retention options each task gets, `--N=64` style, in a fixed order.
+    /// The physics and retention options each task gets (`--N`, `64`, …), in a fixed order.
     public var taskOptions: [String]
     public var partition: String?
     public var time: String?
@@ -63,7 +63,7 @@ public struct SlurmSubmission: Sendable {
             .map { $0.trimmingCharacters(in: .whitespaces) }
         var taskOptions: [String] = []
         for name in passedThrough {
-            if let value = scan.values[name] { taskOptions.append("--\(name)=\(value)") }
+            if let value = scan.values[name] { taskOptions += ["--\(name)", value] }
         }
         if config.ascii { taskOptions.append("--ascii") }
 
@@ -99,7 +99,8 @@ public struct SlurmSubmission: Sendable {
         config.stamp = stamp
         return SlurmSubmission(configuration: config, stamp: stamp, kappaTexts: kappaTexts, taskOptions: taskOptions,
                                partition: partition, time: time, sbatchArguments: sbatch,
-                               dryRun: scan.flags.contains("dry-run"), commandLine: ["series12", "slurm", "submit"] + arguments)
+                               dryRun: scan.flags.contains("dry-run"),
+                               commandLine: ["series12", "slurm", "submit"] + arguments.filter { $0 != "--dry-run" })
     }
 
     /// `minutes`, `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`.
@@ -138,13 +139,13 @@ public struct SlurmSubmission: Sendable {
         var lines = [
             "#!/bin/bash",
             "# series12 \(version): sweep '\(sweep)', stamp \(stamp), one Slurm array task per κ.",
-            "# Submitted with: \(commandLine.joined(separator: " "))",
+            "# Submitted with: \(commandLine.map(Self.shellWord).joined(separator: " "))",
             "#",
             "# Task i runs κ = KAPPAS[i] as the same headless sweep a single machine would run, so",
             "# its history is bit for bit the one 'series12 sweep' gives. Each task writes its",
             "# archives kappa_{kt}_{data,history,summary,fields}_\(stamp).tar and its own tier-1",
             "# log \(log) into",
-            "# \(directory) (shared by every node); the job",
+            "# \(directory) (every node must see it); the dependent job",
             "# \(ClusterFiles.combineScript(sweep: sweep, stamp: stamp)) builds the tier-3 summary afterwards.",
             "# A task's grid holds about \(fieldsMiB) MiB of fields; if your cluster's default memory per",
             "# task is smaller, resubmit with --sbatch-arg=--mem=…",
