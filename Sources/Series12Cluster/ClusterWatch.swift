@@ -229,7 +229,13 @@ public final class ClusterWatch: SweepSource {
             log.append("watch: task \(id) (\(k)) has ended — nothing to pause")
             return
         }
-        let result = task.queueState?.state == "PENDING" ? queue.hold(task: id) : queue.pause(task: id)
+        // Slurm's state as of now, not of the last poll: a task that just started is signalled,
+        // one still pending is held.
+        var pending = task.queueState?.state == "PENDING" && !task.started
+        if case let .success(listed) = queue.tasks(ofArray: job), let now = listed[index] {
+            pending = now.state == "PENDING" && !(self.task(i)?.started ?? false)
+        }
+        let result = pending ? queue.hold(task: id) : queue.pause(task: id)
         switch result {
         case let .success(method):
             setPause(i, method)

@@ -51,10 +51,10 @@ struct WatchedTask: Sendable {
         if let doneStatus { return RunStatus(rawValue: doneStatus) ?? .failed }
         if leftQueue { return Self.status(ofFinalState: finalJobState) }
         if pausedWith != nil || queueState?.state == "SUSPENDED" || queueState?.isHeld == true { return .paused }
-        if let state = queueState?.state {
-            return state == "PENDING" || state == "CONFIGURING" ? .queued : .running
-        }
-        return started ? .running : .queued
+        // The log is fresher than the last squeue: a Run line means it is stepping.
+        if started { return .running }
+        if let state = queueState?.state, state != "PENDING" && state != "CONFIGURING" { return .running }
+        return .queued
     }
 
     /// A task that left the queue without a `Done` line: cut short by Slurm (time limit,
