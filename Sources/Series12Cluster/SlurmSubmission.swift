@@ -78,7 +78,8 @@ public struct SlurmSubmission: Sendable {
         let sbatch = scan.repeated["sbatch-arg"] ?? []
         for arg in sbatch {
             guard arg.hasPrefix("-"), !arg.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) }) else {
-                throw UsageError("--sbatch-arg '\(arg)' must be one sbatch option on one line, e.g. --sbatch-arg=--mem=8G")
+                let shown = arg.unicodeScalars.map { $0.value < 0x20 ? $0.escaped(asASCII: true) : String($0) }.joined()
+                throw UsageError("--sbatch-arg '\(shown)' must be one sbatch option on one line, e.g. --sbatch-arg=--mem=8G")
             }
             let flag = String(arg.prefix { $0 != "=" && $0 != " " })
             if reservedSbatch.contains(flag) {
