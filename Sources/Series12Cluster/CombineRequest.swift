@@ -16,6 +16,11 @@ public struct CombineRequest: Sendable, Equatable {
     public var tasksEnded: Bool
     public var ascii: Bool
 
+    public init(directory: String, stamp: String, sweep: String, expected: [Double]?, tasksEnded: Bool, ascii: Bool) {
+        self.directory = directory; self.stamp = stamp; self.sweep = sweep; self.expected = expected
+        self.tasksEnded = tasksEnded; self.ascii = ascii
+    }
+
     public static func parse(_ arguments: [String]) throws(UsageError) -> CombineRequest {
         let scan = try ArgumentScanner(arguments, options: ["stamp", "name", "kappas"], switches: ["tasks-ended", "ascii"],
                                        command: "combine")
