@@ -6,7 +6,7 @@
 # key, free TCP ports, state/spool/pid/log files all under the temporary directory, and a
 # NodeName line built from `slurmd -C`. Then, with the built `series12`:
 #
-#   1. a single-machine reference: `series12 sweep --headless` of 3 κs (N=64, 400000 steps);
+#   1. a single-machine reference: `series12 sweep --headless` of 3 κs (N=64, 600000 steps);
 #   2. `series12 slurm submit` of the same sweep (one array task per κ + a dependent combine
 #      job); the scripts it wrote must pass `bash -n`, `--dry-run` must print the same scripts
 #      and write nothing;
@@ -50,7 +50,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 KAPPAS = ["0.1", "0.5", "1"]
-SWEEP = ["--N", "64", "--steps", "400000", "--every", "5000"]
+SWEEP = ["--N", "64", "--steps", "600000", "--every", "7500"]  # ~4 s a task here: long enough to pause
+SAMPLES = 600000 // 7500 + 1
 results = []
 
 
@@ -320,7 +321,7 @@ def main():
         time.sleep(2.0)
         n2, cpu2 = step_lines(log0), proc_state(pid)[1]
         record("space pauses the task: process stopped (T), no new steps, no CPU time",
-               bool(paused) and n1 == n2 and cpu1 == cpu2 and "paused κ=0.1000" in tmux.screen(),
+               bool(paused) and n1 == n2 and cpu1 == cpu2 and re.search(r"paused [κk]=0\.1000", tmux.screen()) is not None,
                f"state {proc_state(pid)[0]}, Step lines {n1} → {n2}, ticks {cpu1} → {cpu2}")
         tmux.send("Space")
         resumed = wait_until(lambda: proc_state(pid)[0] != "T" and step_lines(log0) > n2, 20)
@@ -328,7 +329,7 @@ def main():
                f"Step lines {n2} → {step_lines(log0)}")
         tmux.send("q")
         left = wait_until(lambda: "Left the watch; the jobs keep running" in tmux.screen(), 10)
-        record("q leaves the watch and the jobs run on", bool(left) and (cluster.in_queue(array_job) or step_lines(log0) >= 81),
+        record("q leaves the watch and the jobs run on", bool(left) and (cluster.in_queue(array_job) or step_lines(log0) >= SAMPLES),
                "array still queued" if cluster.in_queue(array_job) else "array already done")
 
         # 4. Headless watch until every κ has ended.
@@ -364,7 +365,7 @@ def main():
         record("tier 3: every κ done, log.txt holds every task's lines",
                statuses == ["done"] * 3 and all(f"Task {array_job}_{i} | kappa={float(k):.4f}" in log_txt
                                                   for i, k in enumerate(KAPPAS))
-               and len([l for l in log_txt.splitlines() if l.startswith("Step ")]) == 3 * 81, f"statuses {statuses}")
+               and len([l for l in log_txt.splitlines() if l.startswith("Step ")]) == 3 * SAMPLES, f"statuses {statuses}")
         same = []
         for k in KAPPAS:
             a = npz_member(glob.glob(str(out / f"kappa_{kt(k)}_history_{stamp}.tar"))[0], "history.npz")
@@ -372,7 +373,7 @@ def main():
             fa = npz_member(glob.glob(str(out / f"kappa_{kt(k)}_fields_{stamp}.tar"))[0], "fields.npz")
             fb = npz_member(glob.glob(str(ref / f"kappa_{kt(k)}_fields_*.tar"))[0], "fields.npz")
             same.append(sorted(a.files) == sorted(b.files) and all(a[n].tobytes() == b[n].tobytes() for n in a.files)
-                        and all(fa[n].tobytes() == fb[n].tobytes() for n in fa.files) and len(a["H"]) == 81)
+                        and all(fa[n].tobytes() == fb[n].tobytes() for n in fa.files) and len(a["H"]) == SAMPLES)
         record("every κ's history and final fields are bit for bit the single-machine sweep's (paused κ too)",
                all(same), f"{same}")
     except Timeout as e:
