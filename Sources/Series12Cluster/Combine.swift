@@ -73,7 +73,7 @@ public enum Combine {
                     ? "its task started (see \(ArchiveNaming.taskLog(sweep: request.sweep, kappa: kappa, stamp: stamp))) but left no data archive"
                     : "no archive and no task log: its task never ran" + (output.map { " (see \($0) and 'scontrol show job')" } ?? ""))
                 states.append(KappaState(kappa: kappa, verdict: .missing,
-                                         note: "\(why); rerun it with 'series12 sweep --kappas \(ArchiveNaming.k4(kappa)) --stamp \(stamp) --out \(dir) --name \(request.sweep) …' or resubmit"))
+                                         note: "\(why); run it with 'series12 sweep --task --kappas \(kappa) --stamp \(stamp) --out \(dir) --name \(request.sweep)' and the options in \(ClusterFiles.arrayScript(sweep: request.sweep, stamp: stamp)), then combine again"))
                 continue
             }
             records.append(record)

@@ -6,6 +6,10 @@ import Series12Sweep
 enum SweepMain {
     static func run(_ arguments: [String]) throws -> Int32 {
         var config = try SweepConfiguration.parse(arguments)
+        if !config.task, let stamp = config.stamp, let task = TaskLogs.find(in: config.outputDirectory, stamp: stamp).first {
+            // A plain sweep would write its own tier 3 over the cluster sweep's, listing only its κs.
+            throw UsageError("stamp \(stamp) in '\(config.outputDirectory)' belongs to cluster sweep '\(task.sweep)' (\(task.fileName)); add one κ to it with --task, or choose another --stamp")
+        }
         try SweepSession.validateTheme(config.theme, explicit: arguments.contains { $0 == "--theme" || $0.hasPrefix("--theme=") })
         let interactive = !config.headless && isatty(STDOUT_FILENO) == 1
         if !interactive { config.headless = true }

@@ -160,6 +160,9 @@ struct ClusterCommandTests {
         ["watch"], ["watch", "DIR"], ["watch", "DIR", "--stamp", "20260705_0131"], ["watch", "/nonexistent", "--stamp", "20260705_013138"],
         ["watch", "DIR", "--stamp", "20260705_013139"], ["watch", "DIR", "--stamp", "20260705_013138", "--job", "12x"],
         ["watch", "DIR", "--stamp", "20260705_013138", "--theme", "nosuchtheme"], ["watch", "DIR", "DIR", "--stamp", "20260705_013138"],
+        ["sweep", "--headless", "--out", "DIR", "--stamp", "20260705_013138", "--N", "16"],
+        ["sweep", "--task", "--headless", "--out", "DIR", "--stamp", "20260705_013138", "--kappas", "0.1,0.5"],
+        ["sweep", "--task", "--headless", "--out", "DIR", "--kappas", "0.1"],
     ])
     func badClusterCommandsExitTwoWithOneLineAndTouchNothing(_ args: [String]) throws {
         let dir = Binary.temporaryDirectory("clusterbad")
