@@ -92,7 +92,7 @@ public enum Combine {
                 states.append(KappaState(kappa: kappa, verdict: .unfinished(record.status),
                                          note: "unfinished: status=\(record.status) at step \(record.stepsDone) of \(record.parameters.steps)"
                                             + (request.tasksEnded || record.status == RunStatus.interrupted.rawValue
-                                                ? "; continue it with 'series12 resume --stamp \(stamp) --out \(dir)'"
+                                                ? "; continue it " + continuation(request, taskIndex: expectedOrder.firstIndex(of: tag))
                                                 : " (its task may still be running)")))
             }
         }
@@ -127,6 +127,17 @@ public enum Combine {
         let allDone = !states.isEmpty && states.allSatisfy { $0.verdict == .done }
         return Report(kappas: states, tier3: tier3, removedTemporaries: removed,
                       status: allDone && tier3?.succeeded == true ? 0 : 1)
+    }
+
+    /// How to continue an unfinished κ: its array task again (it picks up its checkpoint), or
+    /// a local resume.
+    static func continuation(_ request: CombineRequest, taskIndex: Int?) -> String {
+        let script = ClusterFiles.arrayScript(sweep: request.sweep, stamp: request.stamp)
+        let local = "'series12 resume --stamp \(request.stamp) --out \(request.directory)'"
+        guard let taskIndex, FileManager.default.fileExists(atPath: request.directory + "/" + script) else {
+            return "with \(local)"
+        }
+        return "on the cluster with 'sbatch --array=\(taskIndex) \(request.directory)/\(script)' (the task picks up its checkpoint; combine again after it), or here with \(local)"
     }
 
     /// A κ's record; nil when it has no data archive, throws when it has an unreadable one.

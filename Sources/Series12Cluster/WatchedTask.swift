@@ -27,6 +27,8 @@ struct WatchedTask: Sendable {
     var lastArchiveFailed = false
     /// The task's log has a `Run` line: it has started stepping.
     var started = false
+    /// A `Resume` line came: the next `Run` line continues the run rather than restarting it.
+    var resuming = false
     /// Slurm's view while the task is queued or running.
     var queueState: SlurmQueue.TaskState?
     /// The task has left the queue.
@@ -75,7 +77,11 @@ struct WatchedTask: Sendable {
         if let parsed = LogLine.parse(line) {
             switch parsed {
             case let .run(s, _, _, _, _, dt, steps, _) where s == stamp:
-                if doneStatus != nil || started { restart() }
+                if resuming {
+                    resuming = false
+                } else if doneStatus != nil || started {
+                    restart()
+                }
                 started = true
                 self.dt = dt
                 self.steps = steps
@@ -102,6 +108,14 @@ struct WatchedTask: Sendable {
             lastArchive = name
             lastArchiveFailed = failed
             if doneStatus != nil && name.contains("_data_") { finalArchiveWritten = true }
+            return
+        }
+        // `Resume {stamp} | kappa=… | from step S of T`: the task was run again and continues.
+        if text.hasPrefix("Resume \(stamp) |"), let from = text.range(of: "| from step ") {
+            step = Int(text[from.upperBound...].prefix { $0.isNumber }) ?? step
+            doneStatus = nil
+            finalArchiveWritten = false
+            resuming = true
             return
         }
         // `Task 123_4 | kappa=… | host=… | pid=…`, written by the task itself.

@@ -33,7 +33,8 @@ enum Help {
       --blowup X             drift above which a run is unstable (1e3)
       --theme NAME           dashboard colours from themes/NAME.json (default)
       --stamp STAMP          use this YYYYMMDD_HHMMSS stamp instead of the start time
-      --task                 one Slurm array task (needs --stamp, one κ): own log file, no tier 3
+      --task                 one Slurm array task (needs --stamp, one κ): own log file, no tier 3;
+                             run again, it continues its κ's checkpoint
       --headless             no screen: tier-1 lines on stdout
       --ascii                ASCII marks instead of emoji
 
@@ -100,7 +101,9 @@ enum Help {
     The combine job of 'slurm submit' runs it with --kappas (the κs submitted; default: the
     plan file's) and --tasks-ended (every task has ended, so temporary files of the stamp
     are leftovers of killed tasks and are removed). Run it again at any time: it rewrites
-    tier 3 from what is there.
+    tier 3 from what is there. An unfinished κ continues from its checkpoint when its task
+    runs again ('sbatch --array=I DIR/{name}_slurm_array_{stamp}.sh'), or on one machine
+    with 'series12 resume --stamp STAMP --out DIR'.
     Exit status: 0 every κ done and tier 3 written · 1 a κ missing, unfinished, unstable or
     failed (tier 3 is still written for those present) · 2 bad usage.
     """

@@ -15,13 +15,28 @@ enum SweepMain {
         if !interactive { config.headless = true }
         if !config.ascii && !Locale.isUTF8 { config.ascii = true }
         let stamp = config.stamp ?? freshStamp(in: config.outputDirectory)
+        // A task run again (requeued, resubmitted) continues its κ's checkpoint; checked
+        // before anything is written.
+        let taskStart = config.task ? try TaskStart.find(configuration: config, stamp: stamp) : .fresh
         let log = Tier1Log(echo: config.headless)
         let logName = config.task
             ? ArchiveNaming.taskLog(sweep: config.name, kappa: config.kappas[0], stamp: stamp)
             : ArchiveNaming.sweepLog(sweep: config.name, stamp: stamp)
         try log.attachFile(path: config.outputDirectory + "/" + logName)
         if config.task, let line = taskLine(kappa: config.kappas[0]) { log.append(line) }
-        let sweep = Sweep(configuration: config, stamp: stamp, log: log)
+        var plans: [RunPlan]? = nil
+        switch taskStart {
+        case .fresh:
+            break
+        case let .ended(record):
+            log.append("Task kappa=\(LogLine.k4(record.kappa)) | status=\(record.status) at step \(record.stepsDone) of \(record.parameters.steps): it has ended already; nothing to run")
+            log.closeFile()
+            return record.status == RunStatus.done.rawValue ? 0 : 1
+        case let .resume(plan):
+            log.append("Resume \(stamp) | kappa=\(LogLine.k4(plan.kappa)) | from step \(plan.start?.fields.step ?? 0) of \(config.steps)")
+            plans = [plan]
+        }
+        let sweep = Sweep(configuration: config, stamp: stamp, log: log, plans: plans)
         return SweepSession.run(sweep, configuration: config)
     }
 

@@ -89,22 +89,8 @@ struct ClusterCommandTests {
         let dir = Binary.temporaryDirectory("cut")
         let ref = Binary.temporaryDirectory("cut-ref")
         defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: ref) }
-        let long = ["--N", "64", "--steps", "400000", "--every", "2000", "--checkpoint-every", "2"]
-        let out = dir + "/../cut-\(Self.stamp).out"
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        let task = try Self.start(["sweep", "--task", "--headless", "--kappas", "0.5", "--stamp", Self.stamp, "--out", dir,
-                                   "--name", "clu"] + long, stdout: out)
-        let log = dir + "/clu_log_kappa_0_5000_\(Self.stamp).txt"
-        let deadline = Date().addingTimeInterval(60)
-        // Slurm's time limit sends SIGTERM once a few checkpoints are on disk.
-        while Date() < deadline {
-            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            if text.contains("Step 10000 |") { break }
-            usleep(20_000)
-        }
-        task.terminate()
-        task.waitUntilExit()
-        #expect(task.terminationStatus == 130)
+        let long = Self.long
+        try Self.cutTask(dir)
         let combine = try Binary.series12(["combine", dir, "--stamp", Self.stamp, "--kappas", "0.1,0.5", "--tasks-ended"])
         #expect(combine.status == 1)
         #expect(combine.stdout.contains("| done=0 | unfinished=1 | ended=0 | missing=1"))
@@ -128,6 +114,67 @@ struct ClusterCommandTests {
         let run = try #require(text.range(of: "Run \(Self.stamp) | kappa=0.5000"))
         let resumed = try #require(text.range(of: "Resume \(Self.stamp) | kappa=0.5000"))
         #expect(run.lowerBound < resumed.lowerBound)
+    }
+
+    static let long = ["--N", "64", "--steps", "200000", "--every", "2000", "--checkpoint-every", "2"]
+
+    static func taskArguments(_ dir: String, _ extra: [String] = []) -> [String] {
+        ["sweep", "--task", "--headless", "--kappas", "0.5", "--stamp", stamp, "--out", dir, "--name", "clu"] + long + extra
+    }
+
+    /// Runs κ = 0.5's task and stops it with SIGTERM (Slurm's time limit) once a few
+    /// checkpoints are on disk.
+    static func cutTask(_ dir: String) throws {
+        let out = dir + "/../cut-\(UUID().uuidString).out"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let task = try start(taskArguments(dir), stdout: out)
+        let log = dir + "/clu_log_kappa_0_5000_\(stamp).txt"
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if text.contains("Step 10000 |") { break }
+            usleep(20_000)
+        }
+        task.terminate()
+        task.waitUntilExit()
+        #expect(task.terminationStatus == 130)
+    }
+
+    @Test func aTaskRunAgainContinuesItsCheckpointBitForBit() throws {
+        let dir = Binary.temporaryDirectory("again")
+        let ref = Binary.temporaryDirectory("again-ref")
+        defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: ref) }
+        try Self.cutTask(dir)
+        // Other options than the checkpoint's: refused, nothing touched.
+        let before = Self.state(dir)
+        let other = try Binary.series12(Self.taskArguments(dir, ["--c", "2"]))
+        #expect(other.status == 2 && other.stderr.contains("already has a checkpoint of stamp \(Self.stamp) made with other options"))
+        #expect(Self.state(dir) == before)
+        // Requeued or resubmitted as is: it continues where its checkpoint left it.
+        let again = try Binary.series12(Self.taskArguments(dir))
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("Resume \(Self.stamp) | kappa=0.5000 | from step "))
+        #expect(!again.stdout.contains("Step 0 | H:"))
+        let single = try Binary.series12(["sweep", "--headless", "--kappas", "0.5", "--out", ref, "--stamp", Self.stamp] + Self.long)
+        #expect(single.status == 0)
+        for kind in ["history", "fields"] {
+            let name = "kappa_0_5000_\(kind)_\(Self.stamp).tar"
+            if kind == "history" {
+                #expect(try Self.history(dir, name).H.map(\.bitPattern) == Self.history(ref, name).H.map(\.bitPattern))
+            } else {
+                #expect(try Self.fields(dir, name).planes.map(\.bitPattern) == Self.fields(ref, name).planes.map(\.bitPattern))
+            }
+        }
+        // Once more: the κ has ended, nothing is run or rewritten.
+        let archives = Self.state(dir).filter { $0.hasPrefix("kappa_") }
+        let third = try Binary.series12(Self.taskArguments(dir))
+        #expect(third.status == 0 && third.stdout.contains("it has ended already; nothing to run"))
+        #expect(Self.state(dir).filter { $0.hasPrefix("kappa_") } == archives)
+        let combine = try Binary.series12(["combine", dir, "--stamp", Self.stamp, "--tasks-ended"])
+        #expect(combine.status == 0 && combine.stdout.contains("| kappas=1 | done=1 |"))
+        #expect(try Binary.checkOutputs(dir, ["--fields", "--stamp", Self.stamp]).status == 0)
+        let watch = try Binary.series12(["watch", dir, "--stamp", Self.stamp, "--headless"])
+        #expect(watch.status == 0 && watch.stdout.hasSuffix("watch: every κ has settled (1 κ: done=1)\n"))
     }
 
     @Test func submitDryRunPrintsTheScriptsAndWritesNothing() throws {
