@@ -257,11 +257,15 @@ public final class ClusterWatch: SweepSource {
 
     // MARK: Ending
 
-    /// The whole array job has left the queue, or every κ is settled (its log has ended with
-    /// its final archive, or its task has left the queue). Poll once more after it turns true:
-    /// the last lines may have been written just before the task left the queue.
+    /// The whole array job has left the queue (and no κ was run again outside it), or every κ
+    /// is settled (its log has ended with its final archive, or its task has left the queue).
+    /// Poll once more after it turns true: the last lines may have been written just before
+    /// the task left the queue.
     public var isComplete: Bool {
-        state.withLock { s in s.jobLeftQueue || (!s.tasks.isEmpty && s.tasks.allSatisfy(\.isSettled)) }
+        state.withLock { s in
+            (s.jobLeftQueue && s.tasks.allSatisfy { !$0.rerun || $0.isSettled })
+                || (!s.tasks.isEmpty && s.tasks.allSatisfy(\.isSettled))
+        }
     }
 
     /// True when the job was never in the queue this watch saw (a wrong `--job`, or an old one).

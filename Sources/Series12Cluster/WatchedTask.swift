@@ -29,6 +29,9 @@ struct WatchedTask: Sendable {
     var started = false
     /// A `Resume` line came: the next `Run` line continues the run rather than restarting it.
     var resuming = false
+    /// The task was run again (requeued, resubmitted — possibly as another job) after its
+    /// log had ended or its task had left the queue: the log, not the old job, tells its state.
+    var rerun = false
     /// Slurm's view while the task is queued or running.
     var queueState: SlurmQueue.TaskState?
     /// The task has left the queue.
@@ -51,7 +54,7 @@ struct WatchedTask: Sendable {
     /// The status the table shows (SPEC §2's names).
     var status: RunStatus {
         if let doneStatus { return RunStatus(rawValue: doneStatus) ?? .failed }
-        if leftQueue { return Self.status(ofFinalState: finalJobState) }
+        if leftQueue && !rerun { return Self.status(ofFinalState: finalJobState) }
         if pausedWith != nil || queueState?.state == "SUSPENDED" || queueState?.isHeld == true { return .paused }
         // The log is fresher than the last squeue: a Run line means it is stepping.
         if started { return .running }
@@ -70,7 +73,7 @@ struct WatchedTask: Sendable {
 
     /// Nothing more will happen to it: its log has ended (`Done` and its final data archive),
     /// or its task has left the queue.
-    var isSettled: Bool { (doneStatus != nil && finalArchiveWritten) || leftQueue }
+    var isSettled: Bool { (doneStatus != nil && finalArchiveWritten) || (leftQueue && !rerun) }
 
     /// Takes one line of its task's log.
     mutating func take(_ line: String, stamp: String, now: Double) {
@@ -81,6 +84,7 @@ struct WatchedTask: Sendable {
                     resuming = false
                 } else if doneStatus != nil || started {
                     restart()
+                    rerun = true
                 }
                 started = true
                 self.dt = dt
@@ -116,6 +120,7 @@ struct WatchedTask: Sendable {
             doneStatus = nil
             finalArchiveWritten = false
             resuming = true
+            rerun = true
             return
         }
         // `Task 123_4 | kappa=… | host=… | pid=…`, written by the task itself.

@@ -142,6 +142,24 @@ struct ClusterWatchTests {
         #expect(watch.log.lines().last == "watch: kappa=0.1000 has no known Slurm task; pass --job ID to pause it")
     }
 
+    @Test func aTaskThatResumesItsCheckpointContinuesItsRow() throws {
+        let dir = makeTemporaryDirectory("watch")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let watch = ClusterWatch(directory: dir, stamp: stamp, sweep: "clu", plan: plan(["0.1"]), job: nil,
+                                 queue: SlurmQueue(runner: ScriptedSlurm { _ in ok() }), echo: false)
+        try append(run(0.1) + [LogLine.sample(step: 100, H: 2.4, drift: 0.04, kappa: 0.1).text,
+                               LogLine.done(kappa: 0.1, status: "interrupted", steps: 150, H0: 2.5, Hf: 2.4, drift: 0.04, elapsed: 1).text],
+                   to: logPath(dir, 0.1))
+        watch.poll()
+        #expect(watch.snapshot().runs[0].status == .interrupted)
+        try append(["Resume \(stamp) | kappa=0.1000 | from step 100 of 200",
+                    LogLine.run(stamp: stamp, kappa: 0.1, n: 32, length: 1, dx: 1.0 / 32, dt: 0.01, steps: 200, every: 100).text],
+                   to: logPath(dir, 0.1))
+        watch.poll()
+        let row = watch.snapshot().runs[0]
+        #expect(row.status == .running && row.step == 100 && row.driftHistory == [0, 0.04], "\(row)")
+    }
+
     @Test func aRequeuedTaskStartsItsRowAgain() throws {
         let dir = makeTemporaryDirectory("watch")
         defer { try? FileManager.default.removeItem(atPath: dir) }
