@@ -17,7 +17,11 @@
 #   5. the combine job: `check_outputs.py --fields` and `series12 verify` pass on the output
 #      directory, tier 3 lists 3 κs done and holds every task's lines, and every κ's history
 #      (steps, t, H, drift, dx, dt) and final fields are bit for bit the reference's — the
-#      paused κ included.
+#      paused κ included;
+#   6. a second, one-κ submission whose task is cancelled mid-run (SIGTERM, as at a time
+#      limit): it checkpoints as interrupted, the combine job reports it unfinished and prints
+#      the `sbatch --array=0 …` that continues it; run as printed, the task resumes from its
+#      checkpoint, `combine` then passes and the history is bit for bit the reference's.
 #
 # The daemons are stopped by their pid files at the end, pass or fail (SIGTERM, then SIGKILL
 # after 5 s); jobs still queued are cancelled first. A guard stops the whole run after
@@ -376,6 +380,39 @@ def main():
                         and all(fa[n].tobytes() == fb[n].tobytes() for n in fa.files) and len(a["H"]) == SAMPLES)
         record("every κ's history and final fields are bit for bit the single-machine sweep's (paused κ too)",
                all(same), f"{same}")
+
+        # 6. A task cut short (scancel: SIGTERM, as at a time limit) and run again as combine says.
+        out2 = base / "out2"
+        out2.mkdir()
+        t = time.monotonic()
+        sub = subprocess.run([binary, "slurm", "submit", "--kappas", KAPPAS[0], *SWEEP, "--out", str(out2), "--name", "cut",
+                              "--time", "5"], capture_output=True, text=True, env=env)
+        plan2 = json.loads(Path(glob.glob(str(out2 / "cut_slurm_*.json"))[0]).read_text()) if sub.returncode == 0 else {}
+        job2, combine2, stamp2 = plan2.get("array_job"), plan2.get("combine_job"), plan2.get("stamp")
+        jobs += [j for j in (job2, combine2) if j]
+        log2 = out2 / f"cut_log_kappa_{kt(KAPPAS[0])}_{stamp2}.txt"
+        wait_until(lambda: step_lines(log2) >= 3, 60)
+        cancel = cluster.run(["scancel", f"{job2}_0"])
+        cut = wait_until(lambda: not cluster.in_queue(combine2), 60, 0.2)
+        report2 = (out2 / f"cut_slurm_combine_{stamp2}.out").read_text() if (out2 / f"cut_slurm_combine_{stamp2}.out").exists() else ""
+        advice = re.search(r"'(sbatch --array=0 \S+)'", report2)
+        record("a task cut by scancel is checkpointed as interrupted; combine says how to continue it",
+               cancel.returncode == 0 and bool(cut) and "| done=0 | unfinished=1 |" in report2 and advice is not None
+               and "Done kappa=0.1000 | status=interrupted" in log2.read_text(), report2.splitlines()[0] if report2 else "no combine output")
+        again = cluster.run(["sbatch", "--parsable"] + advice.group(1).split()[1:]) if advice else None
+        job3 = again.stdout.strip().split(";")[0] if again and again.returncode == 0 else None
+        jobs += [job3] if job3 else []
+        finished = job3 and wait_until(lambda: not cluster.in_queue(job3), 90, 0.2)
+        recombine = subprocess.run([binary, "combine", str(out2), "--stamp", stamp2, "--tasks-ended"], capture_output=True, text=True)
+        chk2 = subprocess.run([sys.executable, str(checker), str(out2), "--fields", "--stamp", stamp2], capture_output=True, text=True)
+        a = npz_member(str(out2 / f"kappa_{kt(KAPPAS[0])}_history_{stamp2}.tar"), "history.npz") if finished else None
+        b = npz_member(glob.glob(str(ref / f"kappa_{kt(KAPPAS[0])}_history_*.tar"))[0], "history.npz")
+        timings["cut task → resubmitted → done"] = time.monotonic() - t
+        record("its task run again continues the checkpoint: combine clean, history bit for bit",
+               bool(finished) and f"Resume {stamp2} | kappa=0.1000 | from step " in log2.read_text()
+               and recombine.returncode == 0 and chk2.returncode == 0 and a is not None
+               and all(a[n].tobytes() == b[n].tobytes() for n in b.files),
+               f"job {job3}, combine exit {recombine.returncode}, checker exit {chk2.returncode}")
     except Timeout as e:
         record("timeout guard", False, str(e))
     except Exception as e:  # report and fall through to the teardown
