@@ -291,6 +291,11 @@ def main():
         record("slurm submit --dry-run prints both scripts, writes nothing",
                dry.returncode == 0 and "#SBATCH --array=0-2" in dry.stdout and "series12" in dry.stdout
                and " combine " in dry.stdout and sorted(os.listdir(out)) == before, f"exit {dry.returncode}")
+        refused = subprocess.run([binary, "slurm", "submit", "--kappas", "0.1", *SWEEP, "--out", str(out), "--name", "clu",
+                                  "--partition", "nosuchpartition"], capture_output=True, text=True, env=env)
+        record("sbatch refusing the array: exit 1, its error on one line, no file left",
+               refused.returncode == 1 and "invalid partition" in refused.stderr and len(refused.stderr.splitlines()) == 1
+               and sorted(os.listdir(out)) == before, refused.stderr.strip())
         t_submit = time.monotonic()
         sub = subprocess.run([binary, "slurm", "submit", "--kappas", ",".join(KAPPAS), *SWEEP, "--out", str(out),
                               "--name", "clu", "--time", "5"], capture_output=True, text=True, env=env)
