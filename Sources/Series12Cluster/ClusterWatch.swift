@@ -189,7 +189,10 @@ public final class ClusterWatch: SweepSource {
             commands.async { self.toggle(i) }
         case .pauseAll:
             commands.async {
-                for i in self.indices where self.task(i)?.pausedWith == nil { self.toggle(i) }
+                for i in self.indices {
+                    guard let t = self.task(i), t.pausedWith == nil, !t.status.isFinal, t.status != .paused else { continue }
+                    self.toggle(i)
+                }
             }
         case .resumeAll:
             commands.async {

@@ -115,6 +115,22 @@ struct ClusterWatchTests {
         #expect(watch.log.lines().contains("watch: paused task 7_0 (kappa=0.1000) — SIGSTOP; Slurm still lists it RUNNING and keeps its core"))
     }
 
+    @Test func pauseAllSignalsOnlyTheTasksStillRunning() throws {
+        let dir = makeTemporaryDirectory("watch")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let slurm = ScriptedSlurm { argv in argv[0] == "squeue" ? ok("7_1|RUNNING|None\n") : ok() }
+        let watch = ClusterWatch(directory: dir, stamp: stamp, sweep: "clu", plan: plan(), job: nil,
+                                 queue: SlurmQueue(runner: slurm), echo: false, queueInterval: 0)
+        try append(run(0.1) + [LogLine.done(kappa: 0.1, status: "done", steps: 200, H0: 2.5, Hf: 2.4, drift: 0.04, elapsed: 1).text],
+                   to: logPath(dir, 0.1))
+        try append(run(0.5), to: logPath(dir, 0.5))
+        watch.poll()
+        watch.perform(.pauseAll)
+        watch.waitForCommands()
+        #expect(slurm.actions == [["scancel", "--full", "--signal=STOP", "7_1"]])
+        #expect(watch.snapshot().runs.map(\.status) == [.done, .paused])
+    }
+
     @Test func aRefusedPauseIsReportedAndLeavesTheRowRunning() throws {
         let dir = makeTemporaryDirectory("watch")
         defer { try? FileManager.default.removeItem(atPath: dir) }
