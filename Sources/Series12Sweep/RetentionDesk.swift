@@ -102,7 +102,13 @@ final class RetentionDesk: Sendable {
         let firstOfRun = pending.withLock { !$0.started.contains(c.index) }
         var outcomes: [ArchiveOutcome] = []
         if firstOfRun {
-            outcomes += KappaArchives.write(record: c.record, history: c.history, fields: nil, summary: nil,
+            // A run that ends before its first checkpoint is written (a short run, a slow disk)
+            // hands over its final record here: the early data.json must not say `done` ahead
+            // of the fields and summary, or a kill in between leaves a κ that resume takes for
+            // finished, with its summary missing for good.
+            var early = c.record
+            if RunStatus(rawValue: early.status)?.isFinal == true { early.status = RunStatus.running.rawValue }
+            outcomes += KappaArchives.write(record: early, history: c.history, fields: nil, summary: nil,
                                             directory: target.directory, stamp: target.stamp)
         }
         outcomes += KappaArchives.write(record: c.record, history: c.history, fields: c.fields, summary: summary,
