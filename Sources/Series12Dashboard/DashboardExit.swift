@@ -5,7 +5,8 @@ public enum DashboardExit: Sendable, Equatable {
     /// already sent `.interrupt` (every unfinished run is checkpointed as `interrupted`).
     /// Exit status 130.
     case quit
-    /// The user pressed `q` when every run had already ended; nothing was interrupted. The exit
+    /// The user pressed `q` when every run had already ended, or when the runs go on without
+    /// the watcher (`SweepSource.quitLeavesRunsGoing`); nothing was interrupted. The exit
     /// status follows the runs' statuses (0 all done, 1 one unstable/failed).
     case finished
     /// `stopRequest` returned this (the CLI's SIGINT / SIGTERM / SIGHUP). The dashboard sent

@@ -188,6 +188,7 @@ final class DashboardSession {
             mode = .help
             status = StatusMessage("help — any key closes")
         case .quit:
+            if source.quitLeavesRunsGoing { return Outcome(exit: .finished) }
             let now = source.snapshot()
             guard now.isActive else { return Outcome(exit: .finished) }
             snapshot = now

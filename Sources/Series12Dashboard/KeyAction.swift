@@ -23,7 +23,7 @@ enum KeyAction: CaseIterable, Sendable {
         case .copyLog: return "copy the log: clipboard (OSC 52) and the log file"
         case .nextTheme: return "next colour theme"
         case .help: return "this help"
-        case .quit: return "quit (asks first while runs are active)"
+        case .quit: return "quit (sweep: asks first while runs are active; watch: leaves)"
         }
     }
 }

@@ -35,6 +35,26 @@ public enum ArchiveNaming {
     /// The tier-1 log copy: `{sweep}_log_{stamp}.txt`.
     public static func sweepLog(sweep: String, stamp: String) -> String { "\(sweep)_log_\(stamp).txt" }
 
+    /// The tier-1 log of one cluster array task (`series12 sweep --task`):
+    /// `{sweep}_log_kappa_{kt}_{stamp}.txt`. Each task appends only to its own file, so tasks
+    /// running at once in one shared directory never write the same file.
+    public static func taskLog(sweep: String, kappa: Double, stamp: String) -> String {
+        "\(sweep)_log_kappa_\(kappaTag(kappa))_\(stamp).txt"
+    }
+
+    /// `(sweep, kappa tag)` of a task log name of `stamp`, e.g. `("clu", "0_1000")` for
+    /// `clu_log_kappa_0_1000_{stamp}.txt`; nil for any other name.
+    public static func taskLogParts(_ fileName: String, stamp: String) -> (sweep: String, tag: String)? {
+        let suffix = "_\(stamp).txt"
+        guard fileName.hasSuffix(suffix), let marker = fileName.range(of: "_log_kappa_", options: .backwards) else { return nil }
+        let sweep = String(fileName[..<marker.lowerBound])
+        let tag = String(fileName[marker.upperBound...].dropLast(suffix.count))
+        let parts = tag.split(separator: "_", omittingEmptySubsequences: false)
+        guard isValidSweepName(sweep), parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy(\.isASCIIDigit),
+              parts[1].count == 4, parts[1].allSatisfy(\.isASCIIDigit) else { return nil }
+        return (sweep, tag)
+    }
+
     /// The stamp of `date` in UTC, `YYYYMMDD_HHMMSS`.
     public static func stamp(for date: Date = Date()) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))

@@ -275,6 +275,9 @@ public struct AtomicArchive: Sendable {
         return removed
     }
 
+    /// True for a `.{name}.{pid}.tmp` temporary's name.
+    public static func isTemporary(_ name: String) -> Bool { temporaryOwner(name) != nil }
+
     /// The pid in a `.{name}.{pid}.tmp` temporary's name, or nil for any other name.
     static func temporaryOwner(_ name: String) -> pid_t? {
         guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }

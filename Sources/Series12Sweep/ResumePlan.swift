@@ -17,16 +17,20 @@ public struct ResumePlan: Sendable {
     public var earlierLog: [String]
 
     /// Reads the stamp's archives in `directory`.
-    public static func load(directory: String, stamp: String, jobs: Int?) throws(UsageError) -> ResumePlan {
+    /// - Parameter only: a κ tag (`0_1000`): plan that κ alone (a cluster array task run
+    ///   again, while other tasks may still be writing theirs).
+    public static func load(directory: String, stamp: String, jobs: Int?, only: String? = nil) throws(UsageError) -> ResumePlan {
         try SweepConfiguration.checkOutputDirectory(directory)
         guard LogLine.isStamp(stamp) else { throw UsageError("--stamp must look like YYYYMMDD_HHMMSS, got '\(stamp)'") }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-        let dataNames = names.filter { $0.hasSuffix("_data_\(stamp).tar") && $0.hasPrefix("kappa_") }
-        let fieldNames = names.filter { $0.hasSuffix("_fields_\(stamp).tar") && $0.hasPrefix("kappa_") }
+        let prefix = only.map { "kappa_\($0)_" } ?? "kappa_"
+        let dataNames = names.filter { $0.hasSuffix("_data_\(stamp).tar") && $0.hasPrefix(prefix) }
+        let fieldNames = names.filter { $0.hasSuffix("_fields_\(stamp).tar") && $0.hasPrefix(prefix) }
         guard !dataNames.isEmpty || !fieldNames.isEmpty else {
             throw UsageError("no archives of stamp \(stamp) in '\(directory)'; check --stamp and --out (series12 verify lists the stamps)")
         }
-        let removed = AtomicArchive.cleanStaleTemporaries(in: directory)
+        // Another task's temporaries may be in flight on another node: leave them to combine.
+        let removed = only == nil ? AtomicArchive.cleanStaleTemporaries(in: directory) : []
         let sweepName = names.compactMap { n -> String? in
             let suffix = "_summary_\(stamp).tar"
             guard n.hasSuffix(suffix), !n.hasPrefix("kappa_") else { return nil }
@@ -34,7 +38,7 @@ public struct ResumePlan: Sendable {
         }.first ?? names.compactMap { n -> String? in
             let suffix = "_log_\(stamp).txt"
             return n.hasSuffix(suffix) ? String(n.dropLast(suffix.count)) : nil
-        }.first ?? "sweep"
+        }.first ?? TaskLogs.find(in: directory, stamp: stamp).first?.sweep ?? "sweep"
 
         var tags = Set<String>()
         for n in dataNames + fieldNames { tags.insert(kappaTag(of: n)) }
@@ -79,8 +83,11 @@ public struct ResumePlan: Sendable {
             return RunPlan(index: i, kappa: item.0.kappa, configuration: c, stamp: stamp, version: Series12Version.string,
                            start: .init(fields: item.1, history: item.2, record: item.0))
         }
+        // A cluster sweep's tier-1 lines are in its array tasks' own logs; a local resume
+        // appends to the sweep log after them.
         let logPath = directory + "/" + ArchiveNaming.sweepLog(sweep: sweepName, stamp: stamp)
-        let earlier = ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
+        let earlier = TaskLogs.mergedLines(directory: directory, sweep: sweepName, stamp: stamp)
+            + ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
         // A κ the log says was started but that left no archive would otherwise vanish silently.
         let known = Set(config.kappas.map(LogLine.k4))
@@ -88,7 +95,7 @@ public struct ResumePlan: Sendable {
             if case let .run(s, kappa, _, _, _, _, _, _)? = LogLine.parse(line), s == stamp { return LogLine.k4(kappa) }
             return nil
         }
-        if let lost = logged.first(where: { !known.contains($0) }) {
+        if let lost = logged.first(where: { !known.contains($0) && (only == nil || ArchiveNaming.kappaTag(Double($0) ?? .nan) == only) }) {
             throw UsageError("kappa=\(lost) ran in sweep \(stamp) (see its log) but left no checkpoint archive; it cannot be resumed — rerun it with 'series12 sweep --kappas \(lost)' or rebuild its data with 'series12 recover'")
         }
         return ResumePlan(configuration: config, stamp: stamp, plans: plans, finished: finished,

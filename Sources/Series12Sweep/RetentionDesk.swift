@@ -15,6 +15,8 @@ final class RetentionDesk: Sendable {
         var sweep: String
         var version: String
         var ascii: Bool
+        /// False for a cluster array task: tier 3 is `series12 combine`'s, after every task.
+        var writesTier3 = true
     }
 
     private struct Pending {
@@ -102,7 +104,13 @@ final class RetentionDesk: Sendable {
         let firstOfRun = pending.withLock { !$0.started.contains(c.index) }
         var outcomes: [ArchiveOutcome] = []
         if firstOfRun {
-            outcomes += KappaArchives.write(record: c.record, history: c.history, fields: nil, summary: nil,
+            // A run that ends before its first checkpoint is written (a short run, a slow disk)
+            // hands over its final record here: the early data.json must not say `done` ahead
+            // of the fields and summary, or a kill in between leaves a κ that resume takes for
+            // finished, with its summary missing for good.
+            var early = c.record
+            if RunStatus(rawValue: early.status)?.isFinal == true { early.status = RunStatus.running.rawValue }
+            outcomes += KappaArchives.write(record: early, history: c.history, fields: nil, summary: nil,
                                             directory: target.directory, stamp: target.stamp)
         }
         outcomes += KappaArchives.write(record: c.record, history: c.history, fields: c.fields, summary: summary,
@@ -117,7 +125,7 @@ final class RetentionDesk: Sendable {
         }
         records.withLock { $0[c.index] = c.record }
         histories.withLock { $0[ArchiveNaming.kappaTag(c.record.kappa)] = c.history }
-        if c.isFinal { writeTier3OnQueue() }
+        if c.isFinal && target.writesTier3 { writeTier3OnQueue() }
     }
 
     private func writeTier3OnQueue() {

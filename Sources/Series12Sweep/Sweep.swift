@@ -33,7 +33,8 @@ public final class Sweep: SweepSource {
         let box = RunBox()
         let desk = RetentionDesk(
             target: .init(directory: configuration.outputDirectory, stamp: stamp, sweep: configuration.name,
-                          version: Series12Version.string, ascii: configuration.ascii),
+                          version: Series12Version.string, ascii: configuration.ascii,
+                          writesTier3: !configuration.task),
             log: log,
             onOutcome: { index, outcome in box.run(index)?.noteArchive(outcome.name, failed: !outcome.succeeded) })
         self.desk = desk
@@ -78,12 +79,17 @@ public final class Sweep: SweepSource {
     }
 
     /// Blocks until every run has ended and every archive is written, then writes tier 3 and
-    /// prints the download order. Returns the exit status of SPEC §9.
+    /// prints the download order (an array task lists its own files instead: tier 3 is
+    /// `series12 combine`'s). Returns the exit status of SPEC §9.
     public func waitUntilFinished() -> Int32 {
         threadsDone.wait()
         desk.waitUntilIdle()
-        desk.writeTier3()
-        printDownloadOrder()
+        if configuration.task {
+            printTaskFiles()
+        } else {
+            desk.writeTier3()
+            printDownloadOrder()
+        }
         let failed = desk.failedArchives
         if !failed.isEmpty {
             log.append("Warning: \(failed.count) archive(s) could not be saved: \(failed.joined(separator: ", ")). "
@@ -97,6 +103,20 @@ public final class Sweep: SweepSource {
 
     /// True once every run thread has returned.
     public var isFinished: Bool { threadsDone.wait(timeout: .now()) == .success }
+
+    /// An array task's own files, and where tier 3 will come from.
+    private func printTaskFiles() {
+        let dir = configuration.outputDirectory
+        let tags = Set(runs.map { "kappa_" + ArchiveNaming.kappaTag($0.plan.kappa) + "_" })
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { name in ArchiveNaming.isTier2(name, stamp: stamp) && tags.contains { name.hasPrefix($0) } }
+            .sorted()
+        log.append("Task files (tier 3 comes from 'series12 combine \(dir) --stamp \(stamp) --name \(configuration.name)' once every task has ended):")
+        for (i, name) in names.enumerated() {
+            let size = (try? FileManager.default.attributesOfItem(atPath: dir + "/" + name)[.size] as? Int) ?? nil
+            log.append("  \(i + 1). \(name) (\(size.map { "\($0) bytes" } ?? "MISSING"))")
+        }
+    }
 
     /// SOP Part VII: the tier-3 summary first, then every tier-2 file, with sizes.
     private func printDownloadOrder() {

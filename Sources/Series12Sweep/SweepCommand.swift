@@ -16,8 +16,12 @@ public protocol SweepSource: AnyObject, Sendable {
     func perform(_ command: SweepCommand)
     /// False when rows cannot be paused (validation tests run to their end once started).
     var canPause: Bool { get }
+    /// True when the runs go on without the watcher (a cluster sweep followed by
+    /// `series12 watch`): `q` then leaves at once, asking nothing and interrupting nothing.
+    var quitLeavesRunsGoing: Bool { get }
 }
 
 extension SweepSource {
     public var canPause: Bool { true }
+    public var quitLeavesRunsGoing: Bool { false }
 }

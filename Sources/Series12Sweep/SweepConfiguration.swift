@@ -1,4 +1,5 @@
 import Foundation
+import Series12Retention
 
 /// A validated sweep: every option of SPEC §9 with its default. Building one from arguments
 /// checks all bad input of SPEC §2 before anything runs or any file is touched.
@@ -22,6 +23,11 @@ public struct SweepConfiguration: Sendable, Equatable {
     public var ascii = false
     /// A fixed stamp (cluster array tasks share one); nil means the start time.
     public var stamp: String? = nil
+    /// `--task`: one array task of a cluster sweep (`series12 slurm submit`). It runs one κ
+    /// with a given `--stamp`, appends its tier-1 lines to its own
+    /// `{name}_log_kappa_{kt}_{stamp}.txt` and leaves tier 3 to `series12 combine`, so tasks
+    /// running at once in one shared directory never write the same file.
+    public var task = false
 
     public init() {}
 
@@ -29,10 +35,10 @@ public struct SweepConfiguration: Sendable, Equatable {
         "kappas", "N", "steps", "every", "L", "c", "cfl", "dt", "jobs", "out", "name",
         "checkpoint-every", "blowup", "theme", "stamp",
     ]
-    public static let switchNames: Set<String> = ["headless", "ascii"]
+    public static let switchNames: Set<String> = ["headless", "ascii", "task"]
 
-    /// Parses and validates `series12 sweep` arguments.
-    public static func parse(_ arguments: [String]) throws(UsageError) -> SweepConfiguration {
+    /// Parses and validates `series12 sweep` arguments (`checkMemory`: see `validate`).
+    public static func parse(_ arguments: [String], checkMemory: Bool = true) throws(UsageError) -> SweepConfiguration {
         let scan = try ArgumentScanner(arguments, options: optionNames, switches: switchNames, command: "sweep")
         if let extra = scan.positionals.first {
             throw UsageError("unexpected argument '\(extra)' for 'series12 sweep'; options start with --")
@@ -55,12 +61,13 @@ public struct SweepConfiguration: Sendable, Equatable {
         config.stamp = scan.values["stamp"]
         config.headless = scan.flags.contains("headless")
         config.ascii = scan.flags.contains("ascii")
-        try config.validate()
+        config.task = scan.flags.contains("task")
+        try config.validate(checkMemory: checkMemory)
         return config
     }
 
     /// `--kappas 0.1,0.5,1`: finite, non-negative, distinct after rounding to 4 decimals.
-    static func parseKappas(_ list: String) throws(UsageError) -> [Double] {
+    public static func parseKappas(_ list: String) throws(UsageError) -> [Double] {
         var kappas: [Double] = []
         var seen: Set<String> = []
         for item in list.split(separator: ",", omittingEmptySubsequences: false) {
@@ -78,7 +85,9 @@ public struct SweepConfiguration: Sendable, Equatable {
         return kappas
     }
 
-    public func validate() throws(UsageError) {
+    /// - Parameter checkMemory: compare the grids' memory with this machine's (off for
+    ///   `slurm submit`, whose tasks run on other machines and check there).
+    public func validate(checkMemory: Bool = true) throws(UsageError) {
         guard !kappas.isEmpty else { throw UsageError("--kappas needs at least one value") }
         guard n >= 8 else { throw UsageError("--N must be at least 8, got \(n)") }
         guard steps >= 1 else { throw UsageError("--steps must be at least 1, got \(steps)") }
@@ -93,10 +102,19 @@ public struct SweepConfiguration: Sendable, Equatable {
         guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") }) else {
             throw UsageError("--name '\(name)' may hold only letters, digits, '_' and '-'")
         }
-        if let stamp, !LogLine.isStamp(stamp) {
-            throw UsageError("--stamp must look like YYYYMMDD_HHMMSS, got '\(stamp)'")
+        if let stamp, !ArchiveNaming.isValidStamp(stamp) {
+            throw UsageError("--stamp must be a real UTC time written YYYYMMDD_HHMMSS, got '\(stamp)'")
+        }
+        if task {
+            guard stamp != nil else {
+                throw UsageError("--task needs --stamp YYYYMMDD_HHMMSS: every array task of a cluster sweep shares one stamp")
+            }
+            guard kappas.count == 1 else {
+                throw UsageError("--task runs one κ per array task, got \(kappas.count) in --kappas; give one value")
+            }
         }
         try Self.checkOutputDirectory(outputDirectory)
+        guard checkMemory else { return }
         let running = Double(min(jobs, kappas.count))
         let historyBytes = Double(steps / every + 2) * 48
         let need = running * (48 * Double(n) * Double(n) + historyBytes)

@@ -20,9 +20,12 @@ enum Command {
         case "recover": return try RecoverMain.run(rest)
         case "verify": return try VerifyMain.run(rest)
         case "plot": return try PlotMain.run(rest)
+        case "slurm": return try SlurmMain.run(rest)
+        case "combine": return try CombineMain.run(rest)
+        case "watch": return try WatchMain.run(rest)
         default:
             if first.hasPrefix("--") { return try SweepMain.run(arguments) }
-            throw UsageError("unknown command '\(first)'; commands are sweep, validate, resume, recover, verify, plot, bench (see 'series12 --help')")
+            throw UsageError("unknown command '\(first)'; commands are sweep, validate, resume, recover, verify, plot, bench, slurm, combine, watch (see 'series12 --help')")
         }
     }
 }
