@@ -16,8 +16,18 @@ public protocol SweepSource: AnyObject, Sendable {
     func perform(_ command: SweepCommand)
     /// False when rows cannot be paused (validation tests run to their end once started).
     var canPause: Bool { get }
+    /// True when rows have fields to picture (κ runs; not the validation suite's tests).
+    var keepsFields: Bool { get }
+    /// The latest picture of row `index`'s fields, nil before its first.
+    func fieldFrame(of index: Int) -> FieldFrame?
+    /// Asks row `index` (nil: none) to picture its fields at every sample step while the
+    /// field view shows it; other rows picture theirs only at fields checkpoints and at their end.
+    func watchFields(of index: Int?)
 }
 
 extension SweepSource {
     public var canPause: Bool { true }
+    public var keepsFields: Bool { false }
+    public func fieldFrame(of index: Int) -> FieldFrame? { nil }
+    public func watchFields(of index: Int?) {}
 }
