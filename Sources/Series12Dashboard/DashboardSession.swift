@@ -112,8 +112,9 @@ final class DashboardSession {
         if fieldViewOn { fieldFrame = source.fieldFrame(of: selected) }
     }
 
-    /// The theme's colour ramp for this terminal; empty without colours (shading characters).
-    var heatColors: [Int] { theme.heatColors(terminalColors: terminalColors) }
+    /// The theme's colour ramp for this terminal; empty without colours or in ASCII mode
+    /// (half blocks are not ASCII): then the picture is drawn in shading characters.
+    var heatColors: [Int] { glyphs.isASCII ? [] : theme.heatColors(terminalColors: terminalColors) }
 
     /// The field picture for a pane body of `columns` × `rows` cells (nil without a frame):
     /// the one drawn last when the frame, quantity, size and colours are the same.
