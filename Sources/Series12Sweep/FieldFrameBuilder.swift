@@ -6,9 +6,9 @@ import Series12Core
 /// first frame exists, no allocation beyond three five-element arrays: the planes of the frame
 /// a newer one replaced come back through `recycle` and are filled in place (copied only if
 /// the dashboard still holds them).
-struct FieldFrameBuilder {
-    let n: Int
-    let side: Int
+public struct FieldFrameBuilder {
+    public let n: Int
+    public let side: Int
     private let columns: BlockPartition
     private let rows: BlockPartition
     /// Block index of each grid column.
@@ -19,7 +19,7 @@ struct FieldFrameBuilder {
 
     static let quantities = FieldQuantity.allCases.count
 
-    init(n: Int) {
+    public init(n: Int) {
         self.n = n
         side = FieldFrame.side(forGrid: n)
         columns = BlockPartition(source: n, target: side)
@@ -29,12 +29,12 @@ struct FieldFrameBuilder {
     }
 
     /// Hands back the planes of a frame nobody will show again, for the next frame to fill.
-    mutating func recycle(_ old: FieldFrame?) {
+    public mutating func recycle(_ old: FieldFrame?) {
         if let old, old.planes.count == Self.quantities * side * side { spare = old.planes }
     }
 
     /// A picture of `field` (synchronised: U and P at the same time) at `step`, `t`.
-    mutating func frame(of field: TensorField, kappa: Double, step: Int, t: Double) -> FieldFrame {
+    public mutating func frame(of field: TensorField, kappa: Double, step: Int, t: Double) -> FieldFrame {
         precondition(field.grid.n == n, "a builder pictures the grid it was made for")
         let count = Self.quantities * side * side
         var planes = spare.count == count ? spare : [Float](repeating: 0, count: count)
@@ -83,18 +83,42 @@ struct FieldFrameBuilder {
                            low: inout [Double], high: inout [Double]) -> Bool {
         let cells = n * n
         let uu = out, xx = out + cells, xy = out + 2 * cells, yy = out + 3 * cells, pp = out + 4 * cells
-        var lo = (Double.infinity, Double.infinity, Double.infinity, Double.infinity, Double.infinity)
-        var hi = (-Double.infinity, -Double.infinity, -Double.infinity, -Double.infinity, -Double.infinity)
+        // One quantity per loop, with plain comparisons for min/max: each loop vectorises.
         var check = 0.0
-        for c in 0..<cells {
-            let (q0, q1, q2, q3, q4) = f.quantities(c)
-            uu[c] = Float(q0); xx[c] = Float(q1); xy[c] = Float(q2); yy[c] = Float(q3); pp[c] = Float(q4)
-            lo = (min(lo.0, q0), min(lo.1, q1), min(lo.2, q2), min(lo.3, q3), min(lo.4, q4))
-            hi = (max(hi.0, q0), max(hi.1, q1), max(hi.2, q2), max(hi.3, q3), max(hi.4, q4))
-            check += q0 + q4  // NaN or ∞ anywhere in U or P makes U:U or |P|² so, and the sum with it
+        for (q, plane) in [uu, xx, xy, yy, pp].enumerated() {
+            var lo = Double.infinity, hi = -Double.infinity, sum = 0.0
+            switch q {
+            case 0:
+                for c in 0..<cells {
+                    let a = f.uxx[c], b = f.uxy[c], d = f.uyy[c]
+                    let v = (a * a + d * d) + 2 * b * b
+                    plane[c] = Float(v)
+                    lo = v < lo ? v : lo
+                    hi = v > hi ? v : hi
+                    sum += v
+                }
+            case 4:
+                for c in 0..<cells {
+                    let a = f.pxx[c], b = f.pxy[c], d = f.pyy[c]
+                    let v = (a * a + d * d) + 2 * b * b
+                    plane[c] = Float(v)
+                    lo = v < lo ? v : lo
+                    hi = v > hi ? v : hi
+                    sum += v
+                }
+            default:
+                let source = q == 1 ? f.uxx : q == 2 ? f.uxy : f.uyy
+                for c in 0..<cells {
+                    let v = source[c]
+                    plane[c] = Float(v)
+                    lo = v < lo ? v : lo
+                    hi = v > hi ? v : hi
+                }
+            }
+            low[q] = lo
+            high[q] = hi
+            check += sum  // NaN or ∞ anywhere in U or P makes U:U or |P|² so, and their sum with it
         }
-        low = [lo.0, lo.1, lo.2, lo.3, lo.4]
-        high = [hi.0, hi.1, hi.2, hi.3, hi.4]
         return check.isFinite
     }
 

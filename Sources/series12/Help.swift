@@ -10,7 +10,7 @@ enum Help {
       series12 resume --stamp STAMP [--out DIR] [--headless]
       series12 recover FILE|- [--out DIR] [--name NAME] [--force] [--ascii]
       series12 verify [DIR] [--stamp STAMP]
-      series12 bench [--N N] [--steps S] [--kappa K] [--compare | --dashboard] [--reps R]
+      series12 bench [--N N] [--steps S] [--kappa K] [--compare | --dashboard [--field-view]] [--reps R]
       series12 --help | --version
 
     SWEEP OPTIONS (default)
