@@ -96,7 +96,8 @@ struct DriftStrip {
             canvas.putCell(label == nil ? (ascii ? "|" : "│") : (ascii ? "+" : "┤"), y: top + r, x: axisX, style: Style(.dim))
         }
         if decades == nil {
-            canvas.put("no drift measured yet", y: top + rows / 2, x: left, maxWidth: right - left, style: Style(.dim))
+            let message = measured.isEmpty ? "no drift measured yet" : "no finite drift above 0 to plot yet"
+            canvas.put(message, y: top + rows / 2, x: left, maxWidth: right - left, style: Style(.dim))
         }
         // κ labels under their columns, skipped where they would run into the previous one.
         var labelEnd = rect.x
@@ -106,6 +107,9 @@ struct DriftStrip {
             guard x > labelEnd, x + text.count <= rect.right else { continue }
             canvas.put(text, y: top + rows, x: x, maxWidth: text.count, style: Style(.dim))
             labelEnd = x + text.count
+        }
+        for run in measured where run.status == .unstable || run.status == .failed || !run.drift.isFinite {
+            canvas.putCell(markUnstable, y: top, x: column(run.kappa), style: Style(.bad, bold: true))
         }
         guard let decades else { return }
         // The dotted line through the drifts now, in κ order.
@@ -124,12 +128,8 @@ struct DriftStrip {
             canvas.putCell(markMax, y: top + r, x: column(run.kappa),
                            style: Style(DriftSeverity(drift: run.maxDrift, measured: true).role))
         }
-        for run in measured {
+        for run in measured where run.status != .unstable && run.status != .failed && run.drift.isFinite {
             let x = column(run.kappa)
-            if run.status == .unstable || run.status == .failed || !run.drift.isFinite {
-                canvas.putCell(markUnstable, y: top, x: x, style: Style(.bad, bold: true))
-                continue
-            }
             let severity = DriftSeverity(drift: run.drift, measured: true)
             canvas.putCell(markNow, y: top + Self.row(run.drift, decades: decades, rows: rows), x: x,
                            style: Style(severity.role, bold: severity == .bad))

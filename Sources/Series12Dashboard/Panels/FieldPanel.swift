@@ -48,8 +48,8 @@ struct FieldPanel {
         switch run.status {
         case .queued: return "\(name) is queued: its first picture comes when it starts."
         case .paused: return "\(name) is paused before its first picture: resume it (space) to see its field."
-        case .interrupted, .failed, .unstable: return "\(name) ended (\(run.status.rawValue)) without a picture of its fields."
-        default: return "\(name): waiting for its first sample step."
+        case .running: return "\(name): waiting for its first sample step."
+        case .done, .interrupted, .failed, .unstable: return "\(name) ended (\(run.status.rawValue)) without a picture of its fields."
         }
     }
 
