@@ -185,6 +185,18 @@ import Series12Sweep
     }
 }
 
+extension DriftStripTests {
+    @Test func unstableRunsAreMarkedEvenWithNothingFiniteToPlot() {
+        let runs = [run(1, .unstable, step: 20, drift: .infinity, history: [0, .infinity]),
+                    run(2, .unstable, step: 20, drift: .nan, history: [0, .nan])]
+        var g = CellGrid(height: 7, width: 80)
+        DriftStrip(runs: runs, glyphs: .ascii).draw(in: Rect(y: 0, x: 0, height: 7, width: 80), on: &g)
+        #expect(g.row(1).filter { $0 == "X" }.count == 2)
+        #expect(g.text.contains("no finite drift above 0 to plot yet"))
+        #expect(g.text.unicodeScalars.allSatisfy { $0.isASCII })
+    }
+}
+
 @Suite struct ThemeRampTests {
     @Test func shippedThemesCarryTheirRamps() throws {
         let standard = try Theme.load(name: "default", directory: ThemeTests.themes)
