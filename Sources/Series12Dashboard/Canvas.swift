@@ -45,10 +45,3 @@ struct Style: Equatable, Sendable {
 
     static let normal = Style(.normal)
 }
-
-/// Foreground and background as curses colour numbers (0…COLORS−1), as the theme's colour
-/// ramp gives them for this terminal.
-struct Swatch: Hashable, Sendable {
-    var foreground: Int
-    var background: Int
-}

@@ -44,10 +44,11 @@ public struct FieldFrameBuilder {
         var finite = true
         let f = Planes(field)
         planes.withUnsafeMutableBufferPointer { out in
+            guard let base = out.baseAddress else { return }
             if side == n {
-                finite = copyCells(f, into: out.baseAddress!, low: &low, high: &high)
+                finite = copyCells(f, into: base, low: &low, high: &high)
             } else {
-                finite = averageBlocks(f, into: out.baseAddress!, low: &low, high: &high)
+                finite = averageBlocks(f, into: base, low: &low, high: &high)
             }
         }
         var nonFinite = [Int](repeating: 0, count: Self.quantities)
