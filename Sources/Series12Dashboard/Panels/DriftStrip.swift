@@ -96,7 +96,7 @@ struct DriftStrip {
             canvas.putCell(label == nil ? (ascii ? "|" : "│") : (ascii ? "+" : "┤"), y: top + r, x: axisX, style: Style(.dim))
         }
         if decades == nil {
-            let message = measured.isEmpty ? "no drift measured yet" : "no finite drift above 0 to plot yet"
+            let message = measured.isEmpty ? "no drift measured yet" : "nothing for a log scale yet (drift 0 or not finite)"
             canvas.put(message, y: top + rows / 2, x: left, maxWidth: right - left, style: Style(.dim))
         }
         // κ labels under their columns, skipped where they would run into the previous one.
