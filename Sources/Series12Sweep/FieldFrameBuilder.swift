@@ -83,10 +83,10 @@ public struct FieldFrameBuilder {
     private func copyCells(_ f: Planes, into out: UnsafeMutablePointer<Float>,
                            low: inout [Double], high: inout [Double]) -> Bool {
         let cells = n * n
-        let uu = out, xx = out + cells, xy = out + 2 * cells, yy = out + 3 * cells, pp = out + 4 * cells
         // One quantity per loop, with plain comparisons for min/max: each loop vectorises.
         var check = 0.0
-        for (q, plane) in [uu, xx, xy, yy, pp].enumerated() {
+        for q in 0..<Self.quantities {
+            let plane = out + q * cells
             var lo = Double.infinity, hi = -Double.infinity, sum = 0.0
             switch q {
             case 0:
