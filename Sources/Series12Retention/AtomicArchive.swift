@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Each write goes to `.{finalName}.{pid}.tmp` in the same directory (created exclusively,
 /// never through a symlink), is fsynced, closed, renamed onto the final name, and the directory
-/// is fsynced; then the final file is read back and checked: whole-file SHA-256 and, for a tar,
-/// every member's name, size and content. A crash at any instant leaves either the old
+/// is fsynced; then the final file is read back and checked: byte for byte against what was
+/// written and, for a tar, every member's name, size and content. A crash at any instant leaves either the old
 /// complete file or the new complete one under the final name. Every error path removes the
 /// temporary, and a file that fails verification is removed rather than left half-trusted.
 ///
@@ -19,14 +19,20 @@ public struct AtomicArchive: Sendable {
 
     init(system: SystemCalls) { self.system = system }
 
-    /// Writes a flat tar of `members` as `directory/finalName` and verifies it.
+    /// Writes a flat tar of `members` as `directory/finalName` and verifies it. The tar is
+    /// streamed to the temporary file as libarchive makes it: never whole in memory.
     public func write(members: [ArchiveMember], to finalName: String, in directory: String, stamp: String) -> ArchiveOutcome {
-        let tar: [UInt8]
-        do { tar = try TarArchive.encode(members) } catch { return .failed(finalName, "\(error)") }
+        do { try TarArchive.validateNames(members.map(\.name)) } catch { return .failed(finalName, "\(error)") }
         return outcome(finalName) {
-            try commit(tar, to: finalName, in: directory, stamp: stamp) { written in
+            try commit(to: finalName, in: directory, stamp: stamp, produce: { fd in
+                do {
+                    return try TarArchive.stream(members) { run in self.deliver(run, to: fd, name: finalName) }
+                } catch let refused as LibArchive.DeliveryError {
+                    throw AtomicWriteError(refused.reason)
+                }
+            }, verify: { written in
                 try Self.verifyMembers(of: written, against: members, name: finalName)
-            }
+            })
         }
     }
 
@@ -37,23 +43,50 @@ public struct AtomicArchive: Sendable {
     }
 
     /// Writes a plain file (e.g. `{sweep}_log_{stamp}.txt`) with the same recipe; verification
-    /// is the whole-file hash.
+    /// compares it byte for byte.
     public func writeFile(bytes: [UInt8], to finalName: String, in directory: String, stamp: String) -> ArchiveOutcome {
-        outcome(finalName) { try commit(bytes, to: finalName, in: directory, stamp: stamp) { _ in } }
+        outcome(finalName) {
+            try commit(to: finalName, in: directory, stamp: stamp,
+                       produce: { fd in try deliverAll(bytes, to: fd, name: finalName) },
+                       verify: { written in try Self.checkSame(written, bytes, name: finalName) })
+        }
+    }
+
+    /// Writes a file the user named (`series12 plot --to FILE`) with the same recipe. An existing
+    /// regular file is replaced only when `replacing`; a symlink or anything not a regular file
+    /// is never replaced. The outcome's name is `path` as given.
+    public func writeFile(bytes: [UInt8], toPath path: String, replacing: Bool) -> ArchiveOutcome {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent, directory = url.deletingLastPathComponent().path
+        let result = outcome(path) {
+            try commit(to: name, in: directory, target: { try Self.checkUserTarget($0, name: path, replacing: replacing) },
+                       produce: { fd in try deliverAll(bytes, to: fd, name: name) },
+                       verify: { written in try Self.checkSame(written, bytes, name: name) })
+        }
+        return result.succeeded ? ArchiveOutcome(name: path, bytes: result.bytes) : result
     }
 
     private func outcome(_ name: String, _ body: () throws -> ArchiveOutcome) -> ArchiveOutcome {
         do { return try body() } catch { return .failed(name, "\(error)") }
     }
 
-    /// The recipe proper. `verify` receives the bytes read back from the final file.
-    func commit(_ bytes: [UInt8], to finalName: String, in directory: String, stamp: String,
-                verify: ([UInt8]) throws -> Void) throws -> ArchiveOutcome {
-        guard !finalName.isEmpty, !finalName.contains("/"), !finalName.hasPrefix(".") else {
+    /// The recipe proper. `produce` writes the content to the temporary's descriptor and returns
+    /// how many bytes it wrote; `verify` receives the bytes read back from the final file.
+    func commit(to finalName: String, in directory: String, stamp: String,
+                produce: (Int32) throws -> Int, verify: ([UInt8]) throws -> Void) throws -> ArchiveOutcome {
+        guard !finalName.hasPrefix(".") else { throw AtomicWriteError("\"\(finalName)\" is not a plain file name") }
+        return try commit(to: finalName, in: directory, target: { try Self.checkTarget($0, name: finalName, stamp: stamp) },
+                          produce: produce, verify: verify)
+    }
+
+    /// The recipe with `target` deciding whether the final path may be written.
+    func commit(to finalName: String, in directory: String, target: (String) throws -> Void,
+                produce: (Int32) throws -> Int, verify: ([UInt8]) throws -> Void) throws -> ArchiveOutcome {
+        guard !finalName.isEmpty, !finalName.contains("/"), finalName != ".", finalName != ".." else {
             throw AtomicWriteError("\"\(finalName)\" is not a plain file name")
         }
         let finalPath = directory + "/" + finalName
-        try Self.checkTarget(finalPath, name: finalName, stamp: stamp)
+        try target(finalPath)
         let temporary = directory + "/." + finalName + ".\(getpid()).tmp"
         guard InFlightTemporaries.shared.claim(temporary) else {
             throw AtomicWriteError("\(finalName) is already being written by this process; writes of one file must not overlap")
@@ -66,7 +99,7 @@ public struct AtomicArchive: Sendable {
             if descriptorOpen { _ = system.close(fd) }
             if !renamed { unlink(temporary) }
         }
-        try writeAll(bytes, to: fd, name: finalName)
+        let size = try produce(fd)
         guard retryingEINTR({ system.fsync(fd) }) == 0 else { throw AtomicWriteError("fsync failed: \(errnoMessage())") }
         descriptorOpen = false
         guard system.close(fd) == 0 else { throw AtomicWriteError("close failed: \(errnoMessage())") }
@@ -74,15 +107,14 @@ public struct AtomicArchive: Sendable {
             throw AtomicWriteError("rename onto \(finalName) failed: \(errnoMessage())")
         }
         renamed = true
-        let digest = SHA256.hex(of: bytes)
         // A failed directory fsync leaves a complete file under the final name (the previous
         // version is already gone): keep it, verify it, and still report the failure.
         var directoryProblem: String? = nil
         do { try syncDirectory(directory) } catch { directoryProblem = "\(error)" }
         do {
             let readBack = try Self.readFile(finalPath, name: finalName)
-            guard readBack == bytes else {  // byte equality: stronger and cheaper than a second hash
-                throw AtomicWriteError("\(finalName) reads back different from what was written (\(readBack.count) of \(bytes.count) bytes)")
+            guard readBack.count == size else {
+                throw AtomicWriteError("\(finalName) reads back with \(readBack.count) of the \(size) bytes written")
             }
             try verify(readBack)
         } catch {
@@ -92,7 +124,7 @@ public struct AtomicArchive: Sendable {
         if let directoryProblem {
             throw AtomicWriteError("\(directoryProblem); \(finalName) is complete and verified on disk, but its rename may not survive a power loss")
         }
-        return ArchiveOutcome(name: finalName, bytes: bytes.count, sha256: digest)
+        return ArchiveOutcome(name: finalName, bytes: size)
     }
 
     /// Creates the temporary exclusively, never through a symlink. One left by a killed earlier
@@ -124,19 +156,45 @@ public struct AtomicArchive: Sendable {
         }
     }
 
-    /// Writes every byte, resuming after short writes and EINTR.
-    func writeAll(_ bytes: [UInt8], to fd: Int32, name: String) throws {
-        let failure: String? = bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = system.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return n == 0 ? "the disk accepted no more bytes" : errnoMessage() }
-                offset += n
-            }
-            return nil
+    /// Refuses a user-named target that is a symlink or not a regular file, or an existing
+    /// regular file unless `replacing`.
+    static func checkUserTarget(_ path: String, name: String, replacing: Bool) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return }
+            throw AtomicWriteError("cannot inspect \(name): \(errnoMessage())")
         }
-        if let failure { throw AtomicWriteError("\(failure) while writing \(name)") }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: throw AtomicWriteError("\(name) is a symlink; refusing to overwrite")
+        case S_IFREG:
+            guard replacing else { throw AtomicWriteError("\(name) exists; refusing to overwrite it") }
+        default: throw AtomicWriteError("\(name) exists and is not a regular file; refusing to overwrite")
+        }
+    }
+
+    /// Writes all of `bytes`; returns their count.
+    func deliverAll(_ bytes: [UInt8], to fd: Int32, name: String) throws -> Int {
+        try withRawBytes(of: bytes) { raw throws(AtomicWriteError) in
+            if let failure = deliver(raw, to: fd, name: name) { throw AtomicWriteError(failure) }
+        }
+        return bytes.count
+    }
+
+    /// Byte equality of a plain file read back: stronger and cheaper than a hash.
+    static func checkSame(_ written: [UInt8], _ bytes: [UInt8], name: String) throws {
+        guard sameBytes(written[...], bytes[...]) else { throw AtomicWriteError("\(name) reads back different from what was written") }
+    }
+
+    /// Writes every byte of `run`, resuming after short writes and EINTR; returns why not.
+    func deliver(_ run: UnsafeRawBufferPointer, to fd: Int32, name: String) -> String? {
+        var offset = 0
+        while offset < run.count {
+            let n = system.write(fd, run.baseAddress.map { $0 + offset }, run.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return (n == 0 ? "the disk accepted no more bytes" : errnoMessage()) + " while writing \(name)" }
+            offset += n
+        }
+        return nil
     }
 
     /// fsyncs the directory so the rename itself survives a crash.
@@ -149,34 +207,50 @@ public struct AtomicArchive: Sendable {
         }
     }
 
-    /// Reads a whole file without following a symlink.
+    /// Reads a whole file without following a symlink, into one buffer sized from `fstat`.
     static func readFile(_ path: String, name: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw AtomicWriteError("\(name) cannot be reopened: \(errnoMessage())") }
         defer { _ = Glibc.close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw AtomicWriteError("\(name) cannot be inspected: \(errnoMessage())") }
+        // One byte of room past the size: a read that fills it means the file grew meanwhile.
+        var out = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var filled = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if filled == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(out.count, 1 << 16))) }
+            let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 && errno == EINTR { continue }
             guard n >= 0 else { throw AtomicWriteError("\(name) cannot be read back: \(errnoMessage())") }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
+            if n == 0 { break }
+            filled += n
         }
+        out.removeLast(out.count - filled)
+        return out
     }
 
-    /// Checks the tar read back holds exactly `members`: names, sizes and contents.
+    /// `memcmp` equality of two byte runs (`Array ==` compares element by element).
+    static func sameBytes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in a.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
+    }
+
+    /// Checks the tar read back holds exactly `members`: names, sizes and contents (compared in
+    /// place, without copying the members out).
     static func verifyMembers(of tar: [UInt8], against members: [ArchiveMember], name: String) throws {
-        let found: [ArchiveMember]
-        do { found = try TarArchive.decode(tar) } catch { throw AtomicWriteError("\(name) does not read back: \(error)") }
+        let found: [TarParser.Entry]
+        do {
+            var parser = TarParser(bytes: tar)
+            found = try parser.entries()
+        } catch { throw AtomicWriteError("\(name) does not read back: \(error)") }
         guard found.map(\.name) == members.map(\.name) else {
             throw AtomicWriteError("\(name) reads back with members \(found.map(\.name)), expected \(members.map(\.name))")
         }
         for (got, want) in zip(found, members) {
-            guard got.bytes.count == want.bytes.count else {
-                throw AtomicWriteError("member \(want.name) of \(name) reads back with \(got.bytes.count) of \(want.bytes.count) bytes")
+            guard got.data.count == want.bytes.count else {
+                throw AtomicWriteError("member \(want.name) of \(name) reads back with \(got.data.count) of \(want.bytes.count) bytes")
             }
-            guard got.bytes == want.bytes else {  // byte equality: stronger than, and cheaper than, comparing hashes
+            guard sameBytes(tar[got.data], want.bytes[...]) else {
                 throw AtomicWriteError("member \(want.name) of \(name) reads back with different content")
             }
         }

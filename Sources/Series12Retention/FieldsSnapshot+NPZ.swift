@@ -1,14 +1,27 @@
 extension FieldsSnapshot {
     /// `fields.npz`: `Uxx Uxy Uyy Pxx Pxy Pyy` as float64 N×N (row-major, index `j*N + i`),
     /// `step` as an int64 0-d scalar, `t` as a float64 0-d scalar (SPEC §4).
+    /// The planes go from the snapshot's memory into the zip without a copy of their own.
     public func npzBytes() throws(ArchiveEncodingError) -> [UInt8] {
-        let plane = n * n
-        var arrays: [(name: String, array: NPYArray)] = Self.planeNames.enumerated().map { k, name in
-            (name, NPYArray(shape: [n, n], elements: .float64(Array(planes[(k * plane)..<((k + 1) * plane)]))))
+        let planeBytes = 8 * n * n
+        let header = NPY.header(descr: "<f8", shape: [n, n])
+        let scalars: [(name: String, array: NPYArray)] = [("step", .scalar(step)), ("t", .scalar(t))]
+        return try NPZ.encode(contentBytes: 6 * (planeBytes + header.count) + 256, memberCount: 8) { emit throws(ArchiveEncodingError) in
+            try withRawBytes(of: header) { head throws(ArchiveEncodingError) in
+                try withLittleEndianBytes(of: planes) { all throws(ArchiveEncodingError) in
+                    for (k, name) in Self.planeNames.enumerated() {
+                        let plane = UnsafeRawBufferPointer(rebasing: all[(k * planeBytes)..<((k + 1) * planeBytes)])
+                        try emit(name + ".npy", [head, plane])
+                    }
+                }
+            }
+            for (name, array) in scalars {
+                let scalarHeader = NPY.header(descr: array.descr, shape: array.shape)
+                try withRawBytes(of: scalarHeader) { head throws(ArchiveEncodingError) in
+                    try array.elements.withLittleEndianBytes { data throws(ArchiveEncodingError) in try emit(name + ".npy", [head, data]) }
+                }
+            }
         }
-        arrays.append(("step", .scalar(step)))
-        arrays.append(("t", .scalar(t)))
-        return try NPZ.encode(arrays)
     }
 
     /// Reads `fields.npz` back bit for bit (the checkpoint a resume starts from).

@@ -1,6 +1,7 @@
 /// Writes one κ run's tier-2 archives (SPEC §4): data, history, summary and, when a snapshot
 /// is given, fields. Each goes through `AtomicArchive` on its own, so one failing (an encoding
-/// error, a full disk) does not stop the others.
+/// error, a full disk) does not stop the others. The summary archive holds `summary.txt` and
+/// the run's `drift.svg` (`SweepPlots`), drawn from the same history.
 public enum KappaArchives {
     /// Writes the archives and returns their outcomes in the order history, fields, summary,
     /// data. `summary` nil skips the summary archive (checkpoints only rewrite data, history
@@ -10,24 +11,40 @@ public enum KappaArchives {
         // data.json goes last: it says how far the run got, so it must never claim more than
         // the history and fields archives already on disk hold (a kill between two archives
         // leaves an older data.json, and resume continues from the fields that are there).
-        var outcomes = [archive(.history, record.kappa, stamp, directory, writer) { try history.npzBytes() }]
-        if let fields {
-            outcomes.append(archive(.fields, record.kappa, stamp, directory, writer) { try fields.npzBytes() })
-        }
+        var outcomes = [archive(.history, record.kappa, stamp, directory, writer) { try [member(.history, history.npzBytes())] }]
+        if let fields { outcomes.append(writeFields(fields, kappa: record.kappa, directory: directory, stamp: stamp, writer: writer)) }
         if let summary {
-            outcomes.append(archive(.summary, record.kappa, stamp, directory, writer) { Array(summary.utf8) })
+            outcomes.append(archive(.summary, record.kappa, stamp, directory, writer) {
+                summaryMembers(text: summary, record: record, history: history)
+            })
         }
-        outcomes.append(archive(.data, record.kappa, stamp, directory, writer) { record.json.fileBytes() })
+        outcomes.append(archive(.data, record.kappa, stamp, directory, writer) { [member(.data, record.json.fileBytes())] })
         return outcomes
     }
 
-    /// Encodes one member and writes its archive; an encoding error becomes a failed outcome.
+    /// The fields archive alone (`fields.npz`, the resume checkpoint): encoded from the
+    /// snapshot's memory and written, fsynced and verified like every archive.
+    public static func writeFields(_ fields: FieldsSnapshot, kappa: Double, directory: String, stamp: String,
+                                   writer: AtomicArchive = AtomicArchive()) -> ArchiveOutcome {
+        archive(.fields, kappa, stamp, directory, writer) { try [member(.fields, fields.npzBytes())] }
+    }
+
+    /// The members of a κ summary archive: `summary.txt`, then `drift.svg`.
+    public static func summaryMembers(text: String, record: RunRecord, history: History) -> [ArchiveMember] {
+        [member(.summary, Array(text.utf8)),
+         ArchiveMember(name: SweepPlots.driftMember, bytes: Array(SweepPlots.drift(record: record, history: history).utf8))]
+    }
+
+    private static func member(_ kind: KappaArchiveKind, _ bytes: [UInt8]) -> ArchiveMember {
+        ArchiveMember(name: kind.member, bytes: bytes)
+    }
+
+    /// Encodes the members and writes the archive; an encoding error becomes a failed outcome.
     private static func archive(_ kind: KappaArchiveKind, _ kappa: Double, _ stamp: String, _ directory: String,
-                                _ writer: AtomicArchive, member: () throws -> [UInt8]) -> ArchiveOutcome {
+                                _ writer: AtomicArchive, members: () throws -> [ArchiveMember]) -> ArchiveOutcome {
         let name = ArchiveNaming.kappaArchive(kappa: kappa, kind: kind, stamp: stamp)
         do {
-            let bytes = try member()
-            return writer.write(members: [ArchiveMember(name: kind.member, bytes: bytes)], to: name, in: directory, stamp: stamp)
+            return writer.write(members: try members(), to: name, in: directory, stamp: stamp)
         } catch {
             return .failed(name, "\(kind.member) could not be encoded: \(error)")
         }

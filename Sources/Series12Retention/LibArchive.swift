@@ -3,59 +3,127 @@ import CArchive
 import Glibc
 #endif
 
-/// The only code that calls libarchive: writes a list of members into an in-memory archive of
-/// a given format, and reads members back. Everything runs synchronously on the caller's thread
-/// with a fresh `struct archive`, so it is safe from any actor.
+/// The only code that calls libarchive: writes a list of members into an archive of a given
+/// format (in memory, or streamed to a file), and reads members back. Everything runs
+/// synchronously on the caller's thread with a fresh `struct archive`, so it is safe from any actor.
 enum LibArchive {
-    /// Receives libarchive's output blocks.
-    private final class ByteSink {
+    /// Receives libarchive's output: appended to `bytes`, or handed to `deliver` (which
+    /// returns why it could not take them, e.g. a full disk).
+    private final class Sink {
         var bytes: [UInt8] = []
+        let deliver: ((UnsafeRawBufferPointer) -> String?)?
+        var failure: String?
+        var count = 0
+
+        init(deliver: ((UnsafeRawBufferPointer) -> String?)?) { self.deliver = deliver }
+
+        func take(_ run: UnsafeRawBufferPointer) -> Bool {
+            count += run.count
+            guard let deliver else {
+                bytes.append(contentsOf: run)
+                return true
+            }
+            failure = deliver(run)
+            return failure == nil
+        }
+    }
+
+    /// Why a streamed archive did not reach its destination: `deliver`'s own reason.
+    struct DeliveryError: Error {
+        var reason: String
     }
 
     /// Writes `members` as regular files (mode 0644, uid/gid 0, mtime now) into an archive that
     /// `configure` sets the format of, and returns its bytes.
-    ///
-    /// The entry size is set before the header is written: without it libarchive's tar writer
-    /// silently writes empty members.
     static func write(_ members: [ArchiveMember], format: String,
                       configure: (OpaquePointer) -> Int32) throws(ArchiveEncodingError) -> [UInt8] {
+        let size = members.reduce(0) { $0 + $1.bytes.count }
+        return try write(format: format, contentBytes: size, memberCount: members.count, configure: configure) { emit throws(ArchiveEncodingError) in
+            for member in members {
+                try withRawBytes(of: member.bytes) { raw throws(ArchiveEncodingError) in try emit(member.name, [raw]) }
+            }
+        }
+    }
+
+    /// Hands out one member at a time: its name and the byte runs that make its content, in order.
+    typealias Emit = (_ name: String, _ runs: [UnsafeRawBufferPointer]) throws(ArchiveEncodingError) -> Void
+
+    /// The streaming form: `members` calls `emit` once per member, with runs of memory that stay
+    /// valid for that call (so a 48 MB field plane goes into the archive without a copy of its
+    /// own). `contentBytes` and `memberCount` size the output buffer up front: no regrowth copies.
+    ///
+    /// Unblocked output (`bytes_per_block` 0): libarchive hands every run straight to the sink
+    /// instead of copying it through its 10 KiB block buffer first. The entry size is set before
+    /// the header is written: without it libarchive's tar writer silently writes empty members.
+    static func write(format: String, contentBytes: Int, memberCount: Int, configure: (OpaquePointer) -> Int32,
+                      members: (Emit) throws(ArchiveEncodingError) -> Void) throws(ArchiveEncodingError) -> [UInt8] {
+        let sink = Sink(deliver: nil)
+        sink.bytes.reserveCapacity(contentBytes + 2048 * (memberCount + 2) + 10240)
+        do {
+            try run(sink, format: format, configure: configure, members: members)
+        } catch let error as ArchiveEncodingError {
+            throw error
+        } catch {
+            throw ArchiveEncodingError(format, "\(error)")
+        }
+        return sink.bytes
+    }
+
+    /// `write` streamed: every run libarchive produces goes to `deliver` as it is made, so the
+    /// archive never exists whole in memory. Throws `DeliveryError` when `deliver` refuses
+    /// (its reason), `ArchiveEncodingError` when libarchive does. Returns the bytes delivered.
+    static func stream(format: String, configure: (OpaquePointer) -> Int32, to deliver: @escaping (UnsafeRawBufferPointer) -> String?,
+                       members: (Emit) throws(ArchiveEncodingError) -> Void) throws -> Int {
+        let sink = Sink(deliver: deliver)
+        try run(sink, format: format, configure: configure, members: members)
+        return sink.count
+    }
+
+    private static func run(_ sink: Sink, format: String, configure: (OpaquePointer) -> Int32,
+                            members: (Emit) throws(ArchiveEncodingError) -> Void) throws {
         guard let a = archive_write_new() else { throw ArchiveEncodingError(format, "libarchive could not allocate a writer") }
         defer { archive_write_free(a) }
-        guard configure(a) == ARCHIVE_OK else { throw encodingFailure(a, format, "could not be configured") }
-        let sink = ByteSink()
-        // Room for every member plus headers up front: no regrowth copies of a 48 MB archive.
-        sink.bytes.reserveCapacity(members.reduce(0) { $0 + $1.bytes.count } + 2048 * (members.count + 2) + 10240)
+        guard configure(a) == ARCHIVE_OK, archive_write_set_bytes_per_block(a, 0) == ARCHIVE_OK else {
+            throw encodingFailure(a, format, "could not be configured")
+        }
         let client = Unmanaged.passUnretained(sink).toOpaque()
         let writeBlock: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, UnsafeRawPointer?, Int) -> Int = { _, client, buffer, length in
             guard let client else { return -1 }
-            let sink = Unmanaged<ByteSink>.fromOpaque(client).takeUnretainedValue()
-            if let buffer, length > 0 { sink.bytes.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: length)) }
-            return length
+            let sink = Unmanaged<Sink>.fromOpaque(client).takeUnretainedValue()
+            guard let buffer, length > 0 else { return length }
+            return sink.take(UnsafeRawBufferPointer(start: buffer, count: length)) ? length : -1
         }
-        guard archive_write_open(a, client, nil, writeBlock, nil) == ARCHIVE_OK else { throw encodingFailure(a, format, "could not be opened") }
-        for member in members { try writeEntry(member, to: a, format: format) }
-        guard archive_write_close(a) == ARCHIVE_OK else { throw encodingFailure(a, format, "could not be finished") }
-        return withExtendedLifetime(sink) { sink.bytes }
+        try withExtendedLifetime(sink) {
+            do {
+                guard archive_write_open(a, client, nil, writeBlock, nil) == ARCHIVE_OK else { throw encodingFailure(a, format, "could not be opened") }
+                try members { name, runs throws(ArchiveEncodingError) in try writeEntry(name, runs, to: a, format: format) }
+                guard archive_write_close(a) == ARCHIVE_OK else { throw encodingFailure(a, format, "could not be finished") }
+            } catch {
+                if let reason = sink.failure { throw DeliveryError(reason: reason) }
+                throw error
+            }
+        }
     }
 
-    private static func writeEntry(_ member: ArchiveMember, to a: OpaquePointer, format: String) throws(ArchiveEncodingError) {
+    private static func writeEntry(_ name: String, _ runs: [UnsafeRawBufferPointer], to a: OpaquePointer,
+                                   format: String) throws(ArchiveEncodingError) {
         guard let entry = archive_entry_new() else { throw ArchiveEncodingError(format, "libarchive could not allocate an entry") }
         defer { archive_entry_free(entry) }
-        archive_entry_set_pathname(entry, member.name)  // ASCII only (TarArchive.validateNames): no locale conversion
+        archive_entry_set_pathname(entry, name)  // ASCII only (TarArchive.validateNames): no locale conversion
         archive_entry_set_filetype(entry, 0o100000)  // AE_IFREG; the macro's cast hides it from Swift
         archive_entry_set_perm(entry, 0o644)
         archive_entry_set_uid(entry, 0)
         archive_entry_set_gid(entry, 0)
         archive_entry_set_mtime(entry, time(nil), 0)
-        archive_entry_set_size(entry, Int64(member.bytes.count))
-        guard archive_write_header(a, entry) == ARCHIVE_OK else { throw encodingFailure(a, format, "header of \(member.name) was refused") }
-        var offset = 0
-        while offset < member.bytes.count {
-            let written = member.bytes.withUnsafeBytes { raw in
-                archive_write_data(a, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+        archive_entry_set_size(entry, Int64(runs.reduce(0) { $0 + $1.count }))
+        guard archive_write_header(a, entry) == ARCHIVE_OK else { throw encodingFailure(a, format, "header of \(name) was refused") }
+        for run in runs {
+            var offset = 0
+            while offset < run.count {
+                let written = archive_write_data(a, run.baseAddress! + offset, run.count - offset)
+                guard written > 0 else { throw encodingFailure(a, format, "data of \(name) could not be written") }
+                offset += written
             }
-            guard written > 0 else { throw encodingFailure(a, format, "data of \(member.name) could not be written") }
-            offset += written
         }
     }
 

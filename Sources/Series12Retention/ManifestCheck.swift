@@ -98,12 +98,22 @@ public enum ManifestCheck {
             case .data: _ = try RunRecord(json: try JSONValue(parsing: member.bytes))
             case .history: _ = try History(npz: member.bytes)
             case .fields: _ = try FieldsSnapshot(npz: member.bytes)
-            case .summary: guard String(validating: member.bytes, as: UTF8.self) != nil else { throw RetentionFormatError("summary.txt", "is not UTF-8") }
+            case .summary:
+                guard String(validating: member.bytes, as: UTF8.self) != nil else { throw RetentionFormatError("summary.txt", "is not UTF-8") }
+                if let plot = members.first(where: { $0.name == SweepPlots.driftMember }), !isCompleteSVG(plot.bytes) {
+                    return .damagedMember(file: name, member: plot.name, reason: "not a complete UTF-8 SVG document")
+                }
             case nil: _ = try JSONValue(parsing: member.bytes)
             }
         } catch {
             return .damagedMember(file: name, member: expected, reason: "\(error)")
         }
         return nil
+    }
+
+    /// A plot member as `SweepPlots` writes it: UTF-8 text from the XML declaration to `</svg>`.
+    static func isCompleteSVG(_ bytes: [UInt8]) -> Bool {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return false }
+        return text.hasPrefix("<?xml ") && text.hasSuffix("</svg>\n")
     }
 }

@@ -11,32 +11,24 @@ public enum NPY {
 
     /// Encodes `array` as a complete `.npy` file.
     public static func encode(_ array: NPYArray) -> [UInt8] {
-        let shape: String
-        switch array.shape.count {
-        case 0: shape = "()"
-        case 1: shape = "(\(array.shape[0]),)"
-        default: shape = "(" + array.shape.map(String.init).joined(separator: ", ") + ")"
-        }
-        var header = Array("{'descr': '\(array.descr)', 'fortran_order': False, 'shape': \(shape), }".utf8)
-        let unpadded = magic.count + 2 + 2 + header.count + 1
-        header += [UInt8](repeating: 0x20, count: (64 - unpadded % 64) % 64) + [0x0A]
-        var out = magic + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)] + header
+        var out = header(descr: array.descr, shape: array.shape)
         out.reserveCapacity(out.count + 8 * array.elements.count)
-        switch array.elements {
-        case let .float64(values):
-            #if _endian(little)
-            values.withUnsafeBytes { out.append(contentsOf: $0) }  // already `<f8`: no per-element copy
-            #else
-            appendLittleEndian(values.map(\.bitPattern), to: &out)
-            #endif
-        case let .int64(values):
-            #if _endian(little)
-            values.withUnsafeBytes { out.append(contentsOf: $0) }
-            #else
-            appendLittleEndian(values.map { UInt64(bitPattern: $0) }, to: &out)
-            #endif
-        }
+        array.elements.withLittleEndianBytes { out.append(contentsOf: $0) }
         return out
+    }
+
+    /// Magic, version 1.0, header length and the padded header dict: everything before the data.
+    static func header(descr: String, shape: [Int]) -> [UInt8] {
+        let tuple: String
+        switch shape.count {
+        case 0: tuple = "()"
+        case 1: tuple = "(\(shape[0]),)"
+        default: tuple = "(" + shape.map(String.init).joined(separator: ", ") + ")"
+        }
+        var dict = Array("{'descr': '\(descr)', 'fortran_order': False, 'shape': \(tuple), }".utf8)
+        let unpadded = magic.count + 2 + 2 + dict.count + 1
+        dict += [UInt8](repeating: 0x20, count: (64 - unpadded % 64) % 64) + [0x0A]
+        return magic + [1, 0, UInt8(dict.count & 0xFF), UInt8(dict.count >> 8)] + dict
     }
 
     /// Decodes a `.npy` file of dtype `<f8` or `<i8`, C order (versions 1.0 to 3.0 headers).
@@ -101,10 +93,42 @@ public enum NPY {
     }
 }
 
-/// Appends `words` as little-endian 8-byte groups (a plain copy on little-endian hosts).
-func appendLittleEndian(_ words: [UInt64], to out: inout [UInt8]) {
-    words.map(\.littleEndian).withUnsafeBytes { out.append(contentsOf: $0) }
+extension NPYArray.Elements {
+    /// Calls `body` with the elements as `.npy` stores them (`<f8`/`<i8`): the array's own
+    /// memory on a little-endian host, a byte-swapped copy otherwise.
+    func withLittleEndianBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        switch self {
+        case let .float64(values): return try Series12Retention.withLittleEndianBytes(of: values, body)
+        case let .int64(values): return try Series12Retention.withLittleEndianBytes(of: values, body)
+        }
+    }
 }
+
+/// `body` over the bytes of `values` in little-endian order, without a copy where the host is
+/// little-endian already.
+func withLittleEndianBytes<T: BitwiseCopyable, R, E: Error>(of values: [T], _ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+    #if _endian(little)
+    return try withRawBytes(of: values, body)
+    #else
+    let swapped = values.withUnsafeBytes { Array($0.reversedWords(size: MemoryLayout<T>.size)) }
+    return try withRawBytes(of: swapped, body)
+    #endif
+}
+
+/// `Array.withUnsafeBytes` keeping the body's typed error (the standard library's is `rethrows`).
+func withRawBytes<T, R, E: Error>(of values: [T], _ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+    let result: Result<R, E> = values.withUnsafeBytes { raw in Result { () throws(E) in try body(raw) } }
+    return try result.get()
+}
+
+#if !_endian(little)
+extension UnsafeRawBufferPointer {
+    /// The bytes with each `size`-byte word reversed (host order to little-endian).
+    func reversedWords(size: Int) -> [UInt8] {
+        stride(from: 0, to: count, by: size).flatMap { self[$0..<($0 + size)].reversed() }
+    }
+}
+#endif
 
 /// Reads `count` little-endian 8-byte words starting at byte `offset`.
 func readLittleEndian(_ bytes: [UInt8], from offset: Int, count: Int) -> [UInt64] {

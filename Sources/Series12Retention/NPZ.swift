@@ -6,12 +6,26 @@ import CArchive
 public enum NPZ {
     /// Encodes the named arrays, in the given order, as `.npz` bytes.
     public static func encode(_ arrays: [(name: String, array: NPYArray)]) throws(ArchiveEncodingError) -> [UInt8] {
-        let members = arrays.map { ArchiveMember(name: $0.name + ".npy", bytes: NPY.encode($0.array)) }
-        return try LibArchive.write(members, format: "npz") { a in
+        let size = arrays.reduce(0) { $0 + 128 + 8 * $1.array.elements.count }
+        return try encode(contentBytes: size, memberCount: arrays.count) { emit throws(ArchiveEncodingError) in
+            for (name, array) in arrays {
+                let header = NPY.header(descr: array.descr, shape: array.shape)
+                try withRawBytes(of: header) { head throws(ArchiveEncodingError) in
+                    try array.elements.withLittleEndianBytes { data throws(ArchiveEncodingError) in try emit(name + ".npy", [head, data]) }
+                }
+            }
+        }
+    }
+
+    /// The streaming form: `members` emits each `{name}.npy` as its header and data runs
+    /// (`LibArchive.write(format:…)`), so large arrays go in without an intermediate copy.
+    static func encode(contentBytes: Int, memberCount: Int,
+                       members: (LibArchive.Emit) throws(ArchiveEncodingError) -> Void) throws(ArchiveEncodingError) -> [UInt8] {
+        try LibArchive.write(format: "npz", contentBytes: contentBytes, memberCount: memberCount, configure: { a in
             guard archive_write_set_format_zip(a) == ARCHIVE_OK,
                   archive_write_set_options(a, "zip:compression=store") == ARCHIVE_OK else { return ARCHIVE_FATAL }
             return ARCHIVE_OK
-        }
+        }, members: members)
     }
 
     /// Decodes every `.npy` member, keyed by its name without `.npy`; other members are ignored.

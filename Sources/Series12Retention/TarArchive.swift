@@ -13,12 +13,26 @@ public enum TarArchive {
     /// non-ASCII names under the C locale) and free of `/` (no nested folders).
     public static func encode(_ members: [ArchiveMember]) throws -> [UInt8] {
         try validateNames(members.map(\.name))
-        return try LibArchive.write(members, format: "tar") { a in
-            guard archive_write_set_format_pax_restricted(a) == ARCHIVE_OK,
-                  archive_write_add_filter_none(a) == ARCHIVE_OK,
-                  archive_write_set_bytes_in_last_block(a, 1) == ARCHIVE_OK else { return ARCHIVE_FATAL }
-            return ARCHIVE_OK
+        return try LibArchive.write(members, format: "tar", configure: configure)
+    }
+
+    /// `encode` streamed to `deliver` as libarchive makes it (the same bytes, never whole in
+    /// memory). Throws `LibArchive.DeliveryError` with `deliver`'s reason when it refuses.
+    /// Returns the archive's size.
+    static func stream(_ members: [ArchiveMember], to deliver: @escaping (UnsafeRawBufferPointer) -> String?) throws -> Int {
+        try validateNames(members.map(\.name))
+        return try LibArchive.stream(format: "tar", configure: configure, to: deliver) { emit throws(ArchiveEncodingError) in
+            for member in members {
+                try withRawBytes(of: member.bytes) { raw throws(ArchiveEncodingError) in try emit(member.name, [raw]) }
+            }
         }
+    }
+
+    private static func configure(_ a: OpaquePointer) -> Int32 {
+        guard archive_write_set_format_pax_restricted(a) == ARCHIVE_OK,
+              archive_write_add_filter_none(a) == ARCHIVE_OK,
+              archive_write_set_bytes_in_last_block(a, 1) == ARCHIVE_OK else { return ARCHIVE_FATAL }
+        return ARCHIVE_OK
     }
 
     /// `encode` for the `(name, bytes)` tuples the callers may hold.

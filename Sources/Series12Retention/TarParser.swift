@@ -6,10 +6,21 @@ struct TarParser {
     var nextName: String?
     var nextSize: Int?
 
+    /// A regular-file member: its name and where its data lie in `bytes`.
+    struct Entry {
+        var name: String
+        var data: Range<Int>
+    }
+
     init(bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func members() throws(TarReadError) -> [ArchiveMember] {
-        var out: [ArchiveMember] = []
+        try entries().map { ArchiveMember(name: $0.name, bytes: Array(bytes[$0.data])) }
+    }
+
+    /// The regular-file members in order, located but not copied.
+    mutating func entries() throws(TarReadError) -> [Entry] {
+        var out: [Entry] = []
         while true {
             guard offset + 512 <= bytes.count else {
                 throw .truncated(offset == bytes.count
@@ -30,16 +41,16 @@ struct TarParser {
             nextName = nil
             nextSize = nil
             switch type {
-            case UInt8(ascii: "0"), 0, UInt8(ascii: "7"): out.append(ArchiveMember(name: name, bytes: data))
-            case UInt8(ascii: "x"): applyPax(data)
-            case UInt8(ascii: "L"): nextName = String(decoding: data.prefix { $0 != 0 }, as: UTF8.self)
+            case UInt8(ascii: "0"), 0, UInt8(ascii: "7"): out.append(Entry(name: name, data: data))
+            case UInt8(ascii: "x"): applyPax(bytes[data])
+            case UInt8(ascii: "L"): nextName = String(decoding: bytes[data].prefix { $0 != 0 }, as: UTF8.self)
             default: break  // directories, links, pax global headers: not members we hold
             }
         }
     }
 
-    /// Returns the `size` data bytes after the current header and moves past their padding.
-    mutating func payload(size: Int, of name: String) throws(TarReadError) -> [UInt8] {
+    /// Locates the `size` data bytes after the current header and moves past their padding.
+    mutating func payload(size: Int, of name: String) throws(TarReadError) -> Range<Int> {
         let start = offset + 512
         let padded = (size + 511) / 512 * 512
         guard start + size <= bytes.count else {
@@ -47,7 +58,7 @@ struct TarParser {
         }
         guard start + padded <= bytes.count else { throw .truncated("member \(name) lacks its block padding") }
         offset = start + padded
-        return Array(bytes[start..<(start + size)])
+        return start..<(start + size)
     }
 
     func isZeroBlock(at position: Int) -> Bool {
@@ -94,8 +105,8 @@ struct TarParser {
     }
 
     /// Applies `path` and `size` records (`"%d key=value\n"`) of a pax extended header.
-    mutating func applyPax(_ data: [UInt8]) {
-        var rest = data[...]
+    mutating func applyPax(_ data: ArraySlice<UInt8>) {
+        var rest = data
         while let space = rest.firstIndex(of: 0x20), let length = Int(String(decoding: rest[rest.startIndex..<space], as: UTF8.self)),
               length > 0, rest.startIndex + length <= rest.endIndex {
             let record = rest[(space + 1)..<(rest.startIndex + length - 1)]

@@ -4,20 +4,32 @@ import Foundation
 /// `data.json` object and a manifest of every tier-2 file of the stamp, and `log.txt`, the
 /// full tier-1 log. Rewritten whenever a run ends, so it is the one file to download first.
 ///
-/// The validation suite uses it as `validation_summary_{stamp}.tar`, passing its `tests`
-/// array through `extra`.
+/// A sweep's summary also holds `drift.svg` and `hamiltonian.svg` (`SweepPlots`), drawn from
+/// every listed κ's history: the one handed in `histories` (keyed by κ tag, `0_1000`), else the
+/// κ's history archive on disk. The validation suite uses it as `validation_summary_{stamp}.tar`
+/// (no κ, so no plots), passing its `tests` array through `extra`.
 public enum Tier3Summary {
     /// Lists the directory, hashes every tier-2 file of `stamp`, and writes the summary.
     /// `extra` (an object) is merged after the standard keys, e.g. `{"tests": [...]}`.
     public static func write(sweep: String, stamp: String, version: String, records: [RunRecord], log: String,
                              directory: String, recovered: Bool = false, extra: JSONValue? = nil,
-                             writer: AtomicArchive = AtomicArchive()) -> ArchiveOutcome {
+                             histories: [String: History] = [:], writer: AtomicArchive = AtomicArchive()) -> ArchiveOutcome {
         let name = ArchiveNaming.tier3Summary(sweep: sweep, stamp: stamp)
         let files = manifest(in: directory, stamp: stamp, excluding: name)
         let json = document(sweep: sweep, stamp: stamp, version: version, records: records, files: files,
                             recovered: recovered, extra: extra)
-        let members = [ArchiveMember(name: "summary.json", bytes: json.fileBytes()),
+        var members = [ArchiveMember(name: "summary.json", bytes: json.fileBytes()),
                        ArchiveMember(name: "log.txt", bytes: Array(log.utf8))]
+        if !records.isEmpty {
+            let runs = records.map { record in
+                PlottedRun(record: record, history: histories[ArchiveNaming.kappaTag(record.kappa)]
+                    ?? StoredRuns.history(kappa: record.kappa, stamp: stamp, in: directory))
+            }
+            members.append(ArchiveMember(name: SweepPlots.driftMember,
+                                         bytes: Array(SweepPlots.drift(runs: runs, sweep: sweep, stamp: stamp).utf8)))
+            members.append(ArchiveMember(name: SweepPlots.hamiltonianMember,
+                                         bytes: Array(SweepPlots.hamiltonian(runs: runs, sweep: sweep, stamp: stamp).utf8)))
+        }
         return writer.write(members: members, to: name, in: directory, stamp: stamp)
     }
 

@@ -12,7 +12,8 @@ extension Recovery {
 
     /// Writes every run of `result` into `directory`: per κ its data, history and summary
     /// archives, then per stamp the tier-3 `{sweep}_summary_{stamp}.tar` (`recovered: true`,
-    /// its manifest listing every tier-2 file of the stamp now in the directory).
+    /// its manifest listing every tier-2 file of the stamp now in the directory, its plots drawn
+    /// from the recovered histories).
     ///
     /// An existing archive that recover did not write (no `recovered.txt` member; for tier 3 no
     /// `"recovered": true`) is the user's original and is kept — a failed outcome says so —
@@ -23,12 +24,15 @@ extension Recovery {
         var events: [RecoveryEvent] = []
         for stamp in result.stamps {
             var records: [RunRecord] = []
+            var histories: [String: History] = [:]
             for run in result.runs(of: stamp) {
                 events += run.notes.map(RecoveryEvent.note)
                 var dataWritten = false
                 for kind in [KappaArchiveKind.data, .history, .summary] {
                     let outcome = writeKappaArchive(kind, of: run, in: directory, force: force, writer: writer)
                     if kind == .data { dataWritten = outcome.succeeded }
+                    // An original history kept in place is what tier 3 must draw: it is read from disk.
+                    if kind == .history && outcome.succeeded { histories[ArchiveNaming.kappaTag(run.kappa)] = run.history }
                     events.append(.archive(outcome))
                 }
                 let fields = ArchiveNaming.kappaArchive(kappa: run.kappa, kind: .fields, stamp: stamp)
@@ -43,17 +47,19 @@ extension Recovery {
             }
             events.append(.archive(Tier3Summary.write(sweep: sweep, stamp: stamp, version: Series12Version.string,
                                                       records: records, log: result.logText(of: stamp),
-                                                      directory: directory, recovered: true, writer: writer)))
+                                                      directory: directory, recovered: true, histories: histories,
+                                                      writer: writer)))
         }
         return events
     }
 
-    /// The member bytes of one κ archive.
-    static func member(_ kind: KappaArchiveKind, of run: RecoveryRun) throws -> [UInt8] {
+    /// The members of one κ archive, before the marker: the summary archive also holds the
+    /// run's `drift.svg`, as a sweep's does.
+    static func members(_ kind: KappaArchiveKind, of run: RecoveryRun) throws -> [ArchiveMember] {
         switch kind {
-        case .data: return run.record.json.fileBytes()
-        case .history: return try run.history.npzBytes()
-        case .summary: return Array(run.summaryText.utf8)
+        case .data: return [ArchiveMember(name: kind.member, bytes: run.record.json.fileBytes())]
+        case .history: return [ArchiveMember(name: kind.member, bytes: try run.history.npzBytes())]
+        case .summary: return KappaArchives.summaryMembers(text: run.summaryText, record: run.record, history: run.history)
         case .fields: throw RetentionFormatError("fields.npz", "cannot be recovered from text")
         }
     }
@@ -75,8 +81,7 @@ extension Recovery {
         let path = directory + "/" + name
         if !force && exists(path) && !isRecoveredKappaArchive(path) { return .failed(name, refusalReason) }
         do {
-            let members = [ArchiveMember(name: kind.member, bytes: try member(kind, of: run)),
-                           ArchiveMember(name: markerMember, bytes: Array(markerText(of: run).utf8))]
+            let members = try members(kind, of: run) + [ArchiveMember(name: markerMember, bytes: Array(markerText(of: run).utf8))]
             return writer.write(members: members, to: name, in: directory, stamp: run.stamp)
         } catch {
             return .failed(name, "\(kind.member) could not be encoded: \(error)")

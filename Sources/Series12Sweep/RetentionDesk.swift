@@ -35,6 +35,8 @@ final class RetentionDesk: Sendable {
     private let pending = Mutex(Pending())
     /// Latest record per κ index: what tier 3 lists.
     private let records = Mutex([Int: RunRecord]())
+    /// Latest history per κ tag, for tier 3's plots (a κ not here is read from its archive).
+    private let histories = Mutex([String: History]())
     private let onOutcome: @Sendable (Int, ArchiveOutcome) -> Void
 
     init(target: Target, log: Tier1Log, onOutcome: @escaping @Sendable (Int, ArchiveOutcome) -> Void) {
@@ -114,13 +116,15 @@ final class RetentionDesk: Sendable {
             note(outcome)
         }
         records.withLock { $0[c.index] = c.record }
+        histories.withLock { $0[ArchiveNaming.kappaTag(c.record.kappa)] = c.history }
         if c.isFinal { writeTier3OnQueue() }
     }
 
     private func writeTier3OnQueue() {
         let all = records.withLock { r in r.keys.sorted().compactMap { r[$0] } }
         let outcome = Tier3Summary.write(sweep: target.sweep, stamp: target.stamp, version: target.version,
-                                         records: all, log: log.text, directory: target.directory)
+                                         records: all, log: log.text, directory: target.directory,
+                                         histories: histories.withLock { $0 })
         log.append(OutcomeLine.archive(outcome, ascii: target.ascii))
         note(outcome)
     }

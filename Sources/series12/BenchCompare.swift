@@ -56,7 +56,7 @@ struct BenchCompare {
             }
             if !numpy.isEmpty { rows.append(("vs ref_numpy.py, N=256", median(ours) / median(numpy), "≥ 8")) }
         }
-        for rn in [1024] {
+        for rn in [1024, 4096] {
             let exe = CommandLine.arguments[0]
             let out = try Self.shell([exe, "bench", "--rss-child", String(rn), "--steps", "20"])
             if let v = out.text.split(separator: "=").last.flatMap({ Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
@@ -72,6 +72,19 @@ struct BenchCompare {
         return 0
     }
 
+    /// `series12 bench --retention`: the retention row alone.
+    func runRetention() -> Int32 {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("series12-bench-\(getpid())").path
+        guard (try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)) != nil else {
+            FileHandle.standardError.write(Data("series12: cannot create \(work) for the benchmark; check TMPDIR\n".utf8))
+            return 1
+        }
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let (name, ratio, goal) = retentionRow(work: work)
+        print("\(name) | \(String(format: "%.2f", ratio))× | \(goal)")
+        return 0
+    }
+
     /// Writing + fsync + verifying the N=1024 fields archive (48 MB) against `cp` + `sync` of
     /// the same bytes, in the same run.
     private func retentionRow(work: String) -> (String, Double, String) {
@@ -83,10 +96,13 @@ struct BenchCompare {
         var ours: [Double] = [], copy: [Double] = []
         for _ in 0..<reps {
             let t0 = monotonicSeconds()
-            let outcomes = KappaArchives.write(record: Self.benchRecord(stamp: stamp, n: n), history: History(), fields: snapshot,
-                                               summary: nil, directory: work, stamp: stamp)
+            let outcome = KappaArchives.writeFields(snapshot, kappa: 0.1, directory: work, stamp: stamp)
             ours.append(monotonicSeconds() - t0)
-            let fieldsName = outcomes.first { $0.name.contains("_fields_") }?.name ?? ""
+            guard outcome.succeeded else {
+                print("retention: the fields archive was not written: \(outcome.failureReason ?? "")")
+                return ("retention: fields archive N=1024 time ÷ cp+sync", .nan, "≤ 2")
+            }
+            let fieldsName = outcome.name
             let t1 = monotonicSeconds()
             _ = try? Self.shell(["/bin/sh", "-c", "cp '\(work)/\(fieldsName)' '\(work)/copy.tar' && sync"])
             copy.append(monotonicSeconds() - t1)
@@ -94,14 +110,6 @@ struct BenchCompare {
         }
         print(String(format: "retention: fields archive N=1024 write+fsync+verify %.3f s, cp+sync %.3f s (medians)", median(ours), median(copy)))
         return ("retention: fields archive N=1024 time ÷ cp+sync", median(ours) / median(copy), "≤ 2")
-    }
-
-    static func benchRecord(stamp: String, n: Int) -> RunRecord {
-        RunRecord(kappa: 0.1, H0: 1, Hf: 1, drift: 0, maxDrift: 0, elapsed: 0, stepsDone: 0, status: "done",
-                  angularMomentumInitial: [0, 0, 0], angularMomentumFinal: [0, 0, 0],
-                  parameters: RunParameters(N: n, L: 1, dx: 1 / Double(n), dt: 0, c: 1, cfl: 0.5, steps: 0, every: 1,
-                                            initialCondition: "gaussian"),
-                  stamp: stamp, version: Series12Version.string)
     }
 
     struct ReferenceResult {

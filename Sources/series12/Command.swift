@@ -19,9 +19,10 @@ enum Command {
         case "validate": return try ValidateMain.run(rest)
         case "recover": return try RecoverMain.run(rest)
         case "verify": return try VerifyMain.run(rest)
+        case "plot": return try PlotMain.run(rest)
         default:
             if first.hasPrefix("--") { return try SweepMain.run(arguments) }
-            throw UsageError("unknown command '\(first)'; commands are sweep, validate, resume, recover, verify, bench (see 'series12 --help')")
+            throw UsageError("unknown command '\(first)'; commands are sweep, validate, resume, recover, verify, plot, bench (see 'series12 --help')")
         }
     }
 }

@@ -10,7 +10,8 @@ enum Help {
       series12 resume --stamp STAMP [--out DIR] [--headless]
       series12 recover FILE|- [--out DIR] [--name NAME] [--force] [--ascii]
       series12 verify [DIR] [--stamp STAMP]
-      series12 bench [--N N] [--steps S] [--kappa K] [--compare | --dashboard [--field-view]] [--reps R]
+      series12 plot [DIR] [--stamp STAMP] [--kind drift|hamiltonian] [--kappa K] [--to FILE [--force]]
+      series12 bench [--N N] [--steps S] [--kappa K] [--compare | --dashboard [--field-view] | --retention] [--reps R]
       series12 --help | --version
 
     SWEEP OPTIONS (default)
@@ -31,6 +32,13 @@ enum Help {
       --stamp STAMP          use this YYYYMMDD_HHMMSS stamp instead of the start time
       --headless             no screen: tier-1 lines on stdout
       --ascii                ASCII marks instead of emoji
+
+    PLOT
+      Draws a sweep's plots as SVG from the history archives in DIR (.), the same pictures the
+      archives keep: drift (every κ's |H − H₀|/|H₀| against t, log scale) or hamiltonian (H
+      against t); --kappa K draws one κ. Without --stamp the newest stamp is drawn and named on
+      stderr. The SVG goes to stdout, or to FILE with --to (written atomically; an existing FILE
+      is replaced only with --force). No other file is written.
 
     Options take --opt VALUE or --opt=VALUE.
     EXIT STATUS  0 all runs done · 1 a run ended unstable/failed or a check failed · 2 bad usage · 130 interrupted

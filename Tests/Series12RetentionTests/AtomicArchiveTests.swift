@@ -15,7 +15,6 @@ import Testing
         #expect(dir.names() == [Self.name])
         let bytes = try dir.read(Self.name)
         #expect(outcome.bytes == bytes.count)
-        #expect(outcome.sha256 == SHA256.hex(of: bytes))
         #expect(try TarArchive.decode(bytes) == Self.members)
         var info = stat()
         #expect(stat(dir.file(Self.name), &info) == 0 && info.st_mode & 0o777 == 0o644)
@@ -160,7 +159,42 @@ import Testing
             return result
         }
         let outcome = AtomicArchive(system: system).write(members: Self.members, to: Self.name, in: dir.path, stamp: Self.stamp)
-        #expect(outcome.failureReason?.contains("reads back different") == true, "\(outcome.failureReason ?? "")")
+        #expect(outcome.failureReason?.contains("reads back with 1024 of the") == true, "\(outcome.failureReason ?? "")")
+        #expect(dir.names().isEmpty)
+    }
+
+    /// System calls whose rename succeeds and then damages one byte of the renamed file (a
+    /// disk that corrupts what it stored, same size).
+    static func renameThenFlipByte(at offset: Int) -> SystemCalls {
+        var system = SystemCalls.posix
+        system.rename = { from, to in
+            let result = Glibc.rename(from, to)
+            let fd = open(to, O_RDWR)
+            var byte: UInt8 = 0x21
+            _ = pwrite(fd, &byte, 1, off_t(offset))
+            _ = Glibc.close(fd)
+            return result
+        }
+        return system
+    }
+
+    @Test func byteFlippedAfterRenameFailsVerificationAndIsRemoved() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let system = Self.renameThenFlipByte(at: 600)  // inside data.json, after the 512-byte header
+        let outcome = AtomicArchive(system: system).write(members: Self.members, to: Self.name, in: dir.path, stamp: Self.stamp)
+        #expect(outcome.failureReason?.contains("member data.json of \(Self.name) reads back with different content") == true,
+                "\(outcome.failureReason ?? "")")
+        #expect(dir.names().isEmpty)
+    }
+
+    @Test func plainFileFlippedAfterRenameFailsVerification() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let system = Self.renameThenFlipByte(at: 3)
+        let outcome = AtomicArchive(system: system).writeFile(bytes: Array("hello, world".utf8), to: "sweep_log_\(Self.stamp).txt",
+                                                              in: dir.path, stamp: Self.stamp)
+        #expect(outcome.failureReason?.contains("reads back different from what was written") == true, "\(outcome.failureReason ?? "")")
         #expect(dir.names().isEmpty)
     }
 

@@ -55,7 +55,7 @@ import Testing
         defer { dir.remove() }
         let records = Self.writeSweep(in: dir).records
         let members = try TarArchive.decode(try dir.read("sweep_summary_\(Self.stamp).tar"))
-        #expect(members.map(\.name) == ["summary.json", "log.txt"])
+        #expect(members.map(\.name) == ["summary.json", "log.txt", "drift.svg", "hamiltonian.svg"])
         let summary = try JSONValue(parsing: members[0].bytes)
         #expect(summary.objectValue?.map(\.key) == ["sweep", "stamp", "version", "kappas", "files"])
         #expect(summary["kappas"] == .array(records.map(\.json)))

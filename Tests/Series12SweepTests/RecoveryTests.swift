@@ -222,6 +222,30 @@ struct SweepFixture {
         #expect(Recovery.rebuild(text: "").runs.isEmpty)
     }
 
+    @Test func recoveredArchivesCarryPlotsOfTheRecoveredHistories() throws {
+        let sweep = try SweepFixture()
+        defer { sweep.remove() }
+        let out = try SweepFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = Recovery.rebuild(text: sweep.log)
+        _ = Recovery.write(result, to: out, sweep: "sweep", force: false)
+        for run in result.runs {
+            let file = SweepFixture.archive(run.kappa, .summary)
+            let members = try TarArchive.decode(Array(try #require(FileManager.default.contents(atPath: out + "/" + file))))
+            #expect(members.map(\.name) == ["summary.txt", "drift.svg", Recovery.markerMember])
+            let svg = String(decoding: members[1].bytes, as: UTF8.self)
+            #expect(svg == SweepPlots.drift(record: run.record, history: run.history))
+            #expect(svg.contains("recovered from tier-1 text"))
+        }
+        let tier3 = "sweep_summary_\(SweepFixture.stamp).tar"
+        let stored = StoredRuns.load(stamp: SweepFixture.stamp, in: out)
+        #expect(stored.runs.map(\.history) == result.runs.map(\.history))
+        let drift = try SweepFixture.member("drift.svg", of: tier3, in: out)
+        #expect(drift == Array(SweepPlots.drift(runs: stored.runs, sweep: "sweep", stamp: SweepFixture.stamp).utf8))
+        let hamiltonian = try SweepFixture.member("hamiltonian.svg", of: tier3, in: out)
+        #expect(String(decoding: hamiltonian, as: UTF8.self).components(separatedBy: "<path ").count - 1 == 2)
+    }
+
     @Test func originalArchivesAreKeptUnlessForced() throws {
         let sweep = try SweepFixture()
         defer { sweep.remove() }

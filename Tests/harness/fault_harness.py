@@ -459,11 +459,29 @@ class Harness:
         interval = self.cfg["every"] * self.cfg["ckpt"]
         lag, printed = self.checkpoint_lag(d)
         ckpt = self.fields_steps(d)
-        served = [t for t, st in ckpt.items() if isinstance(st, int) and st >= 2 * interval]
+        # Starvation: the retention desk serves κs first come, first served, so once a κ has
+        # printed the sample of its first checkpoint, another κ may finish at most the fields
+        # archive it is writing then, plus one more, before this κ's first fields archive.
+        # (Counting written archives, not checkpoint steps: a slow disk coalesces checkpoints,
+        # so one κ's first fields archive may already hold a late step.)
+        logf = d / f"{SWEEP}_log_{STAMP}.txt"
+        lines = logf.read_text(errors="replace").splitlines() if logf.exists() else []
         for t, l in lag.items():
-            if l is None and served and printed.get(t, 0) >= 2 * interval:
-                problems.append(f"κ {t} printed samples up to step {printed[t]} but has no fields checkpoint, "
-                                f"while κ {served} already had ≥ 3 checkpoints written (starved)")
+            if l is not None:
+                continue
+            k = next(k for k in self.cfg["kappas"] if ktag(k) == t)
+            first = next((i for i, line in enumerate(lines)
+                          if re.match(rf"^Step {interval} \|.*kappa={float(k):.4f}\s*$", line)), None)
+            if first is None:
+                continue
+            for other in self.cfg["kappas"]:
+                o = ktag(other)
+                if o == t:
+                    continue
+                later = sum(1 for line in lines[first + 1:] if f"kappa_{o}_fields_{STAMP}.tar created" in line)
+                if later > 2:
+                    problems.append(f"κ {t} printed its first checkpoint sample, then κ {o} had {later} fields "
+                                    f"archives written while κ {t} got none (starved)")
         lag_note = "lag " + ",".join(f"{t}:{l}" for t, l in lag.items())
         stray = stray_files(d, self.cfg)
         if stray:
