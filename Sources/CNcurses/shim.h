@@ -15,6 +15,12 @@ static inline int s12_lines(void) { return LINES; }
 static inline int s12_cols(void) { return COLS; }
 static inline int s12_colors(void) { return COLORS; }
 static inline int s12_color_pair(int n) { return (int)COLOR_PAIR(n); }
+static inline int s12_color_pairs(void) { return COLOR_PAIRS; }
+/* Attributes with a colour pair given apart from them: pairs above 255 do not fit in the
+   attribute bits that COLOR_PAIR(n) uses. */
+static inline int s12_attr_set_pair(int attributes, int pair) {
+    return wattr_set(stdscr, (attr_t)attributes & ~A_COLOR, (short)pair, NULL);
+}
 static inline int s12_a_bold(void) { return (int)A_BOLD; }
 static inline int s12_a_reverse(void) { return (int)A_REVERSE; }
 static inline int s12_a_dim(void) { return (int)A_DIM; }

@@ -41,6 +41,12 @@ struct CellGrid: Canvas {
         }
     }
 
+    mutating func putCell(_ character: Character, y: Int, x: Int, style: Style) {
+        guard y >= 0, y < height, x >= 0, x < width else { return }
+        blank(y, x)
+        rows[y][x] = .glyph(character, width: 1, style: style)
+    }
+
     mutating func fill(y: Int, x: Int, width: Int, style: Style) {
         put(String(repeating: " ", count: max(0, width)), y: y, x: x, maxWidth: width, style: style)
     }
@@ -60,6 +66,11 @@ struct CellGrid: Canvas {
         case .glyph:
             break
         }
+    }
+
+    /// True when row `y` holds the same cells as row `y` of `other`.
+    func rowEquals(_ y: Int, _ other: CellGrid) -> Bool {
+        other.width == width && y < other.height && rows[y] == other.rows[y]
     }
 
     /// A row as runs of one style each: (first column, text, style) — what the screen writes.

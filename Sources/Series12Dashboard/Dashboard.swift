@@ -38,7 +38,8 @@ public enum Dashboard {
         let session = DashboardSession(
             source: source, options: options, glyphs: ascii ? .ascii : .unicode,
             colorsEnabled: screen.hasColors,
-            insideTmux: !(ProcessInfo.processInfo.environment["TMUX"] ?? "").isEmpty)
+            insideTmux: !(ProcessInfo.processInfo.environment["TMUX"] ?? "").isEmpty,
+            terminalColors: screen.colorCount)
         screen.apply(session.theme)
 
         let clock = ContinuousClock()
@@ -72,7 +73,10 @@ public enum Dashboard {
             }
             let outcome = session.handle(key)
             if let exit = outcome.exit { return exit }
-            if outcome.themeChanged { screen.apply(session.theme) }
+            if outcome.themeChanged {
+                screen.apply(session.theme)
+                fullRepaint = true
+            }
             pendingBytes += outcome.terminalBytes
             needsDraw = true
         }

@@ -47,9 +47,25 @@ final class DashboardSession {
     var logPageHeight = 10
     /// First κ row shown when the table scrolls.
     var tableTop = 0
+    /// Terminal size at the last draw (for messages that depend on the layout).
+    var screenSize = (height: 0, width: 0)
 
-    init(source: any SweepSource, options: DashboardOptions, glyphs: Glyphs, colorsEnabled: Bool, insideTmux: Bool) {
+    /// Colours the terminal has (256, 8, …); the field view's ramp depends on it.
+    let terminalColors: Int
+    /// The field view (`v`) is open, showing `fieldQuantity` of the selected row.
+    private(set) var fieldViewOn = false
+    private(set) var fieldQuantity = FieldQuantity.contraction
+    /// The selected row's latest field picture, read each frame while the field view is open.
+    private(set) var fieldFrame: FieldFrame?
+    /// The drift-vs-κ strip is wanted (`d`); it shows when the terminal has room.
+    private(set) var driftStripOn = true
+    /// The field picture drawn last, reused while nothing it shows has changed.
+    private var picture: FieldPicture?
+
+    init(source: any SweepSource, options: DashboardOptions, glyphs: Glyphs, colorsEnabled: Bool, insideTmux: Bool,
+         terminalColors: Int = 256) {
         self.source = source
+        self.terminalColors = colorsEnabled ? terminalColors : 0
         self.options = options
         self.glyphs = glyphs
         self.colorsEnabled = colorsEnabled
@@ -93,6 +109,32 @@ final class DashboardSession {
         selected = min(selected, max(0, snapshot.runs.count - 1))
         logPane.append(Self.consume(source.log, from: &logLinesRead))
         updateFilter()
+        if fieldViewOn { fieldFrame = source.fieldFrame(of: selected) }
+    }
+
+    /// The theme's colour ramp for this terminal; empty without colours or in ASCII mode
+    /// (half blocks are not ASCII): then the picture is drawn in shading characters.
+    var heatColors: [Int] { glyphs.isASCII ? [] : theme.heatColors(terminalColors: terminalColors) }
+
+    /// The field picture for a pane body of `columns` × `rows` cells (nil without a frame):
+    /// the one drawn last when the frame, quantity, size and colours are the same.
+    func fieldPicture(columns: Int, rows: Int) -> FieldPicture? {
+        guard fieldViewOn, let frame = fieldFrame else { return nil }
+        let side = Heatmap.pictureSide(frameSide: frame.side, columns: columns, rows: rows)
+        guard side >= 2 else { return nil }
+        let key = FieldPicture.Key(run: selected, kappa: frame.kappa, step: frame.step, quantity: fieldQuantity,
+                                   side: side, heat: heatColors, shades: FieldPicture.shades(ascii: glyphs.isASCII))
+        if let picture, picture.key == key { return picture }
+        let made = FieldPicture(key: key, frame: frame)
+        picture = made
+        return made
+    }
+
+    /// Points the field view (and the solver's extra pictures) at the selected row.
+    private func updateFieldWatch() {
+        source.watchFields(of: fieldViewOn ? selected : nil)
+        fieldFrame = fieldViewOn ? source.fieldFrame(of: selected) : nil
+        if !fieldViewOn { picture = nil }
     }
 
     private static func consume(_ log: Tier1Log, from start: inout Int) -> [String] {
@@ -137,6 +179,7 @@ final class DashboardSession {
             let step = action == .selectNext ? 1 : -1
             selected = min(snapshot.runs.count - 1, max(0, selected + step))
             updateFilter()
+            if fieldViewOn { updateFieldWatch() }
             if let run = selectedRun {
                 status = StatusMessage("selected \(name(run)) (\(run.status.rawValue)), \(selected + 1) of \(snapshot.runs.count)")
             }
@@ -179,6 +222,33 @@ final class DashboardSession {
             } else {
                 filterOn = false
                 status = StatusMessage("log: all lines")
+            }
+        case .toggleFieldView:
+            guard source.keepsFields else {
+                status = StatusMessage("field view: these rows are validation tests and keep no fields to picture")
+                return Outcome()
+            }
+            fieldViewOn.toggle()
+            updateFieldWatch()
+            if fieldViewOn, let run = selectedRun {
+                status = StatusMessage("field view: \(fieldQuantity.symbol(ascii: glyphs.isASCII)) of \(name(run)) (c: next quantity, v: close)")
+            } else {
+                status = StatusMessage("field view closed")
+            }
+        case .nextFieldQuantity:
+            fieldQuantity = fieldQuantity.next
+            let what = fieldQuantity.definition(ascii: glyphs.isASCII)
+            status = StatusMessage(fieldViewOn ? "field view: \(what)" : "field view will show \(what) (v opens it)")
+        case .toggleDriftStrip:
+            driftStripOn.toggle()
+            let layout = ScreenLayout(height: screenSize.height, width: screenSize.width, runCount: snapshot.runs.count,
+                                      strip: driftStripOn, field: fieldViewOn)
+            if !driftStripOn {
+                status = StatusMessage("drift-vs-\(k) strip hidden (d shows it)")
+            } else if layout.strip.isEmpty {
+                status = StatusMessage("drift-vs-\(k) strip on, but no room at this size: it shows on a taller terminal")
+            } else {
+                status = StatusMessage("drift-vs-\(k) strip shown (d hides it)")
             }
         case .copyLog:
             return copyLog()

@@ -9,7 +9,9 @@ enum DashboardView {
         }
         let snapshot = session.snapshot
         let glyphs = session.glyphs
-        let layout = ScreenLayout(height: height, width: width, runCount: snapshot.runs.count)
+        session.screenSize = (height, width)
+        let layout = ScreenLayout(height: height, width: width, runCount: snapshot.runs.count,
+                                  strip: session.driftStripOn, field: session.fieldViewOn)
 
         HeaderPanel(snapshot: snapshot, glyphs: glyphs).draw(in: layout.header, on: &canvas)
 
@@ -23,8 +25,14 @@ enum DashboardView {
         table.drawTitles(in: layout.columnTitles, on: &canvas)
         table.drawRows(in: layout.table, on: &canvas)
 
-        session.logPageHeight = layout.log.height
-        LogPanel(state: session.logPane, glyphs: glyphs).draw(title: layout.logTitle, lines: layout.log, on: &canvas)
+        DriftStrip(runs: snapshot.runs, glyphs: glyphs).draw(in: layout.strip, on: &canvas)
+
+        if session.fieldViewOn {
+            drawField(session, title: layout.fieldTitle, body: layout.field, on: &canvas)
+        } else {
+            session.logPageHeight = layout.log.height
+            LogPanel(state: session.logPane, glyphs: glyphs).draw(title: layout.logTitle, lines: layout.log, on: &canvas)
+        }
 
         StatusLine(message: session.status, sweepFinished: !snapshot.isActive)
             .draw(in: layout.status, on: &canvas, ascii: glyphs.isASCII)
@@ -39,5 +47,17 @@ enum DashboardView {
             let active = snapshot.runs.filter { !$0.status.isFinal }.count
             OverlayBox.quitConfirmation(activeRuns: active, ascii: glyphs.isASCII).draw(in: whole, on: &canvas)
         }
+    }
+
+    private static func drawField(_ session: DashboardSession, title: Rect, body: Rect, on canvas: inout some Canvas) {
+        let runs = session.snapshot.runs
+        let index = session.selected
+        let panel = FieldPanel(run: runs.indices.contains(index) ? runs[index] : nil, index: index, runCount: runs.count,
+                               frame: session.fieldFrame, quantity: session.fieldQuantity,
+                               keepsFields: session.source.keepsFields, glyphs: session.glyphs)
+        let picture = session.fieldPicture(columns: FieldPanel.pictureColumns(width: body.width), rows: body.height)
+        let bar = FieldPicture.colourBar(rows: picture?.rows ?? 0, heat: session.heatColors,
+                                         shades: FieldPicture.shades(ascii: session.glyphs.isASCII))
+        panel.draw(title: title, body: body, picture: picture, bar: bar, on: &canvas)
     }
 }

@@ -4,6 +4,7 @@ enum KeyAction: CaseIterable, Sendable {
     case selectPrevious, selectNext
     case togglePause, pauseAll, resumeAll
     case scrollBack, scrollForward, scrollToOldest, follow, filterToSelected
+    case toggleFieldView, nextFieldQuantity, toggleDriftStrip
     case copyLog, nextTheme, help, quit
 
     /// What the help overlay says the action does (κ spelled k when `ascii`).
@@ -20,6 +21,9 @@ enum KeyAction: CaseIterable, Sendable {
         case .scrollToOldest: return "jump to the oldest log line"
         case .follow: return "follow the newest log lines again"
         case .filterToSelected: return "log: only the selected \(k) / all (toggle)"
+        case .toggleFieldView: return "field view: heatmap of the selected \(k)'s field (toggle)"
+        case .nextFieldQuantity: return ascii ? "field view: next of U:U Uxx Uxy Uyy |P|^2" : "field view: next of U:U Uxx Uxy Uyy |P|²"
+        case .toggleDriftStrip: return "drift-vs-\(k) strip (toggle)"
         case .copyLog: return "copy the log: clipboard (OSC 52) and the log file"
         case .nextTheme: return "next colour theme"
         case .help: return "this help"

@@ -19,6 +19,10 @@ final class Screen {
     private var isOpen = false
     private var terminalDefaultsAllowed = false
     private var attributes: [ColorRole: Int32] = [:]
+    /// Colour pairs made for picture cells (`Swatch`), after the roles' pairs.
+    private var swatchPairs: [Swatch: Int32] = [:]
+    /// The frame on the terminal now: rows that did not change are not written again.
+    private var shown: CellGrid?
 
     /// Opens the screen: cbreak (Ctrl-C still raises SIGINT for the CLI), no echo, keypad keys,
     /// hidden cursor, 25 ms ESC delay. The locale must already be set. False when the terminal
@@ -74,6 +78,21 @@ final class Screen {
         }
     }
 
+    /// The colour pair showing `swatch`, made on first use; nil without colours or when the
+    /// terminal has no pairs left (the cell then takes its role's colours).
+    private func pair(for swatch: Swatch) -> Int32? {
+        guard hasColors else { return nil }
+        if let pair = swatchPairs[swatch] { return pair }
+        let pair = Int32(ColorRole.allCases.count + 1 + swatchPairs.count)
+        guard pair < min(Int32(s12_color_pairs()), Int32(Int16.max)),
+              init_pair(Int16(pair), Int16(swatch.foreground), Int16(swatch.background)) != s12_err() else { return nil }
+        swatchPairs[swatch] = pair
+        return pair
+    }
+
+    /// The number of colours the terminal has (0 without colours in use).
+    var colorCount: Int { hasColors ? Int(s12_colors()) : 0 }
+
     /// Re-reads the terminal size (after KEY_RESIZE, curses has already resized itself).
     func updateSize() {
         var rows: Int32 = 0
@@ -103,15 +122,23 @@ final class Screen {
         }
     }
 
-    /// Shows `frame`: every row written as runs of one style, then one refresh (curses sends
-    /// only the cells that changed). `fullRepaint` (after a resize) makes curses redraw every cell.
+    /// Shows `frame`: every row that differs from the frame shown before is written as runs of
+    /// one style (each row covers the whole width, so nothing old survives in it), then one
+    /// refresh (curses sends only the cells that changed). A field picture that did not change
+    /// costs no curses call at all. `fullRepaint` (after a resize or a theme change) clears
+    /// and writes every row, and makes curses redraw every cell.
     func show(_ frame: CellGrid, fullRepaint: Bool) {
-        if fullRepaint { wclear(s12_stdscr()) } else { werase(s12_stdscr()) }
+        let previous = fullRepaint || shown?.height != frame.height || shown?.width != frame.width ? nil : shown
+        if previous == nil {
+            if fullRepaint { wclear(s12_stdscr()) } else { werase(s12_stdscr()) }
+        }
         for y in 0..<min(frame.height, height) {
+            if let previous, frame.rowEquals(y, previous) { continue }
             for run in frame.runs(ofRow: y) where run.x < width {
                 addText(run.text, y: y, x: run.x, style: run.style)
             }
         }
+        shown = frame
         wrefresh(s12_stdscr())
     }
 
@@ -133,9 +160,13 @@ final class Screen {
     private func addText(_ text: String, y: Int, x: Int, style: Style) {
         var wide: [wchar_t] = text.unicodeScalars.map { $0.value < 0x20 ? 0x3f : wchar_t(bitPattern: $0.value) }
         wide.append(0)
-        var attr = attributes[style.role] ?? s12_a_normal()
-        if style.bold { attr |= s12_a_bold() }
-        s12_attrset(attr)
+        if let swatch = style.swatch, let pair = pair(for: swatch) {
+            _ = s12_attr_set_pair(style.bold ? s12_a_bold() : s12_a_normal(), pair)
+        } else {
+            var attr = attributes[style.role] ?? s12_a_normal()
+            if style.bold { attr |= s12_a_bold() }
+            s12_attrset(attr)
+        }
         _ = wide.withUnsafeBufferPointer { s12_mvaddnwstr(Int32(y), Int32(x), $0.baseAddress, -1) }
     }
 }

@@ -77,6 +77,7 @@ extension Theme {
         }
         var summary = ""
         var styles = standard.styles
+        var ramp = standard.ramp, ramp8 = standard.ramp8
         var sawRoles = false
         for (key, value) in top {
             switch key {
@@ -99,12 +100,33 @@ extension Theme {
                     }
                     styles[role] = try parseStyle(spec, role: roleName, path: path)
                 }
+            case "ramp":
+                ramp = try parseRamp(value, key: key, limit: 255, path: path)
+            case "ramp8":
+                ramp8 = try parseRamp(value, key: key, limit: 7, path: path)
             default:
-                throw .invalid(path: path, detail: "unknown key \"\(key)\" (keys: name, description, roles)")
+                throw .invalid(path: path, detail: "unknown key \"\(key)\" (keys: name, description, roles, ramp, ramp8)")
             }
         }
         guard sawRoles else { throw .invalid(path: path, detail: "missing the \"roles\" object") }
-        return Theme(name: name, summary: summary, styles: styles)
+        return Theme(name: name, summary: summary, styles: styles, ramp: ramp, ramp8: ramp8)
+    }
+
+    /// A colour ramp: an array of at least two palette colours (names or indices up to
+    /// `limit`), or an empty array for shading characters instead of colours.
+    private static func parseRamp(_ value: JSONValue, key: String, limit: Int, path: String) throws(ThemeError) -> [Int] {
+        let usage = "\"\(key)\" must be an array of at least two colours (names or indices 0…\(limit)), lowest value first, or [] for shading characters"
+        guard case let .array(items) = value, items.count != 1 else { throw .invalid(path: path, detail: usage) }
+        var ramp: [Int] = []
+        for item in items {
+            let color = (item.stringValue.flatMap { $0 == "default" ? nil : ThemeColor(name: $0) })
+                ?? item.intValue.flatMap { ThemeColor(index: Int($0)) }
+            guard case let .index(i)? = color, i <= limit else {
+                throw .invalid(path: path, detail: "\"\(key)\" holds \(describe(item)): \(usage)")
+            }
+            ramp.append(i)
+        }
+        return ramp
     }
 
     private static func parseStyle(_ spec: JSONValue, role: String, path: String) throws(ThemeError) -> RoleStyle {

@@ -13,6 +13,9 @@ final class SolverRun: Sendable {
     let plan: RunPlan
     let flags: RunFlags
     private let mailbox: Mutex<RunSnapshot>
+    /// The latest picture of the fields (latest wins), for the dashboard's field view.
+    private let pictures = Mutex<FieldFrame?>(nil)
+    private let fieldWatch: FieldWatch
     private let pool: CorePool
     private let log: Tier1Log
     private let deliver: @Sendable (Checkpoint) -> Void
@@ -20,9 +23,10 @@ final class SolverRun: Sendable {
     /// Sample steps shown in the sparkline.
     static let sparklineLength = 240
 
-    init(plan: RunPlan, pool: CorePool, log: Tier1Log, startPaused: Bool = false,
+    init(plan: RunPlan, pool: CorePool, log: Tier1Log, fieldWatch: FieldWatch = FieldWatch(), startPaused: Bool = false,
          deliver: @escaping @Sendable (Checkpoint) -> Void) {
         self.plan = plan
+        self.fieldWatch = fieldWatch
         self.pool = pool
         self.log = log
         self.deliver = deliver
@@ -42,6 +46,9 @@ final class SolverRun: Sendable {
     }
 
     func snapshot() -> RunSnapshot { mailbox.withLock { $0 } }
+
+    /// The latest picture of the run's fields (nil before its first).
+    func fieldFrame() -> FieldFrame? { pictures.withLock { $0 } }
 
     /// Pauses a queued or running run, resumes a paused one.
     func togglePause() {
@@ -76,6 +83,7 @@ final class SolverRun: Sendable {
             return
         }
         var stepper = Stepper(plan: plan, log: log)
+        var painter = FieldFrameBuilder(n: plan.grid.n)
         setStatus(.running)
         var status = RunStatus.done
         var segmentStart = monotonicSeconds()
@@ -87,6 +95,8 @@ final class SolverRun: Sendable {
             publishSample(stepper)
             deliver(stepper.checkpoint(status: .running, final: false, withFields: true))
         }
+        // The fields are synchronised here (fresh, or loaded from a checkpoint).
+        publishPicture(stepper, &painter)
         while stepper.step < plan.configuration.steps {
             if flags.isInterrupted { status = .interrupted; break }
             if flags.isPaused {
@@ -106,8 +116,15 @@ final class SolverRun: Sendable {
             }
             if stepper.advance() {
                 publishSample(stepper)
+                let checkpointDue = (stepper.history.count - 1) % every == 0 && stepper.step < plan.configuration.steps
+                // A picture at every sample step of the run the field view shows; of the others
+                // only where the checkpoint copies the fields anyway, and at the last step.
+                if checkpointDue || stepper.isUnstable || stepper.step >= plan.configuration.steps
+                    || fieldWatch.isWatching(plan.index) {
+                    publishPicture(stepper, &painter)
+                }
                 if stepper.isUnstable { status = .unstable; break }
-                if (stepper.history.count - 1) % every == 0 && stepper.step < plan.configuration.steps {
+                if checkpointDue {
                     deliver(stepper.checkpoint(status: .running, final: false, withFields: true))
                 }
             }
@@ -125,6 +142,8 @@ final class SolverRun: Sendable {
         }
         stepper.elapsed += monotonicSeconds() - segmentStart
         pool.release()
+        // Interrupted at a sample step: the final checkpoint holds these fields; picture them.
+        if stepper.isSynchronised && fieldFrame()?.step != stepper.step { publishPicture(stepper, &painter) }
         log.append(stepper.doneLine(status: status).text)
         mailbox.withLock { s in
             s.status = status
@@ -151,6 +170,8 @@ final class SolverRun: Sendable {
             var stepper = Stepper(plan: plan, log: log)
             stepper.sample()
             publishSample(stepper)
+            var painter = FieldFrameBuilder(n: plan.grid.n)
+            publishPicture(stepper, &painter)
             log.append(stepper.doneLine(status: .interrupted).text)
             deliver(stepper.checkpoint(status: .interrupted, final: true, withFields: true))
         }
@@ -161,6 +182,18 @@ final class SolverRun: Sendable {
 
     private func setStatus(_ status: RunStatus) {
         mailbox.withLock { $0.status = status }
+    }
+
+    /// Pictures the (synchronised) fields into the latest-wins mailbox; the frame it replaces
+    /// gives its buffers back to `painter` for the next picture.
+    private func publishPicture(_ stepper: Stepper, _ painter: inout FieldFrameBuilder) {
+        let frame = painter.frame(of: stepper.field, kappa: plan.kappa, step: stepper.step, t: stepper.time)
+        let old = pictures.withLock { slot -> FieldFrame? in
+            let old = slot
+            slot = frame
+            return old
+        }
+        painter.recycle(old)
     }
 
     private func publishSample(_ stepper: Stepper) {

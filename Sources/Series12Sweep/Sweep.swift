@@ -16,6 +16,7 @@ public final class Sweep: SweepSource {
     private let started = monotonicSeconds()
     private let threadsDone = DispatchGroup()
     private let userInterrupted = Atomic<Bool>(false)
+    private let fieldWatch: FieldWatch
 
     /// - Parameters:
     ///   - plans: the runs (a fresh sweep has one per κ from t = 0; a resume passes its own).
@@ -38,8 +39,10 @@ public final class Sweep: SweepSource {
             log: log,
             onOutcome: { index, outcome in box.run(index)?.noteArchive(outcome.name, failed: !outcome.succeeded) })
         self.desk = desk
+        let watch = FieldWatch()
+        fieldWatch = watch
         runs = runPlans.map { plan in
-            SolverRun(plan: plan, pool: pool, log: log, deliver: { desk.submit($0) })
+            SolverRun(plan: plan, pool: pool, log: log, fieldWatch: watch, deliver: { desk.submit($0) })
         }
         box.set(runs)
         for (i, record) in finished.enumerated() { desk.remember(record, index: runPlans.count + i) }
@@ -62,6 +65,14 @@ public final class Sweep: SweepSource {
         SweepSnapshot(name: configuration.name, stamp: stamp, n: configuration.n, length: configuration.length,
                       elapsed: monotonicSeconds() - started, jobs: configuration.jobs, runs: runs.map { $0.snapshot() })
     }
+
+    public var keepsFields: Bool { true }
+
+    public func fieldFrame(of index: Int) -> FieldFrame? {
+        runs.indices.contains(index) ? runs[index].fieldFrame() : nil
+    }
+
+    public func watchFields(of index: Int?) { fieldWatch.watch(index) }
 
     public func perform(_ command: SweepCommand) {
         switch command {

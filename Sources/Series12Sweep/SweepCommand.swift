@@ -19,9 +19,19 @@ public protocol SweepSource: AnyObject, Sendable {
     /// True when the runs go on without the watcher (a cluster sweep followed by
     /// `series12 watch`): `q` then leaves at once, asking nothing and interrupting nothing.
     var quitLeavesRunsGoing: Bool { get }
+    /// True when rows have fields to picture (κ runs; not the validation suite's tests).
+    var keepsFields: Bool { get }
+    /// The latest picture of row `index`'s fields, nil before its first.
+    func fieldFrame(of index: Int) -> FieldFrame?
+    /// Asks row `index` (nil: none) to picture its fields at every sample step while the
+    /// field view shows it; other rows picture theirs only at fields checkpoints and at their end.
+    func watchFields(of index: Int?)
 }
 
 extension SweepSource {
     public var canPause: Bool { true }
     public var quitLeavesRunsGoing: Bool { false }
+    public var keepsFields: Bool { false }
+    public func fieldFrame(of index: Int) -> FieldFrame? { nil }
+    public func watchFields(of index: Int?) {}
 }

@@ -8,7 +8,7 @@ import Series12Sweep
 enum BenchMain {
     static func run(_ arguments: [String]) throws -> Int32 {
         let scan = try ArgumentScanner(arguments, options: ["N", "steps", "kappa", "reps", "jobs-child", "rss-child"],
-                                       switches: ["compare", "dashboard", "retention"], command: "bench")
+                                       switches: ["compare", "dashboard", "field-view", "retention"], command: "bench")
         let n = try scan.int("N") ?? 256
         let steps = try scan.int("steps") ?? 1000
         let kappa = try scan.double("kappa") ?? 0.1
@@ -21,8 +21,12 @@ enum BenchMain {
             print(String(format: "rss_ratio=%.4f", SolverBench.peakRSSRatio(n: rssN, steps: steps)))
             return 0
         }
+        if scan.flags.contains("field-view") && !scan.flags.contains("dashboard") {
+            throw UsageError("--field-view goes with --dashboard: series12 bench --dashboard --field-view")
+        }
         if scan.flags.contains("dashboard") {
-            return try DashboardBench(n: scan.values["N"] == nil ? 256 : n, steps: scan.values["steps"] == nil ? 40000 : steps, reps: reps).run()
+            return try DashboardBench(n: scan.values["N"] == nil ? 256 : n, steps: scan.values["steps"] == nil ? 40000 : steps, reps: reps,
+                                      fieldView: scan.flags.contains("field-view")).run()
         }
         if scan.flags.contains("retention") {
             return BenchCompare(steps: steps, kappa: kappa, reps: reps, n: nil).runRetention()

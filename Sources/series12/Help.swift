@@ -11,7 +11,7 @@ enum Help {
       series12 recover FILE|- [--out DIR] [--name NAME] [--force] [--ascii]
       series12 verify [DIR] [--stamp STAMP]
       series12 plot [DIR] [--stamp STAMP] [--kind drift|hamiltonian] [--kappa K] [--to FILE [--force]]
-      series12 bench [--N N] [--steps S] [--kappa K] [--compare | --dashboard | --retention] [--reps R]
+      series12 bench [--N N] [--steps S] [--kappa K] [--compare | --dashboard [--field-view] | --retention] [--reps R]
       series12 slurm submit [sweep options] [--partition P] [--time T] [--sbatch-arg A]… [--dry-run]
       series12 watch DIR --stamp STAMP [--job ID] [--name NAME] [--headless]
       series12 combine DIR --stamp STAMP [--name NAME] [--kappas LIST] [--tasks-ended]

@@ -9,9 +9,9 @@ func makeTemporaryDirectory(_ label: String) -> String {
     return path
 }
 
-/// Members of one archive in `dir` whose name ends with `suffix`.
-func archiveMember(_ dir: String, suffix: String, member: String) throws -> [UInt8] {
-    let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(suffix) }
+/// Member `member` of one archive in `dir` whose name starts with `prefix` and ends with `suffix`.
+func archiveMember(_ dir: String, suffix: String, member: String, prefix: String = "") throws -> [UInt8] {
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(suffix) && $0.hasPrefix(prefix) }
     guard let name = names.first, let data = FileManager.default.contents(atPath: dir + "/" + name) else {
         throw UsageError("no archive *\(suffix) in \(dir)")
     }

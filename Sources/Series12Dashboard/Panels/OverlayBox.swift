@@ -49,6 +49,8 @@ struct OverlayBox {
             "",
             "drift colour: ok below 1e-4, warn below 1e-2, bad from 1e-2 or NaN/Inf",
             "sparkline: log10 drift over the run, scaled per row; ! = NaN/Inf",
+            ascii ? "field: U:U = Uxx^2+2Uxy^2+Uyy^2, |P|^2 = Pxx^2+2Pxy^2+Pyy^2; block means"
+                : "field: U:U = Uxx²+2Uxy²+Uyy², |P|² = Pxx²+2Pxy²+Pyy²; block means",
         ]
         if let lastWarning {
             lines += [""] + wrap("last warning: " + lastWarning, width: 72)
