@@ -7,7 +7,7 @@ import Series12Sweep
 /// references are built and run interleaved with ours and the ratios printed.
 enum BenchMain {
     static func run(_ arguments: [String]) throws -> Int32 {
-        let scan = try ArgumentScanner(arguments, options: ["N", "steps", "kappa", "reps", "jobs-child", "rss-child"],
+        let scan = try ArgumentScanner(arguments, options: ["N", "steps", "kappa", "reps", "rss-child"],
                                        switches: ["compare", "dashboard", "field-view", "retention"], command: "bench")
         let n = try scan.int("N") ?? 256
         let steps = try scan.int("steps") ?? 1000

@@ -37,8 +37,16 @@ struct DashboardTmuxTests {
         // space pauses the selected (first) κ: its step stops, another κ keeps advancing.
         tmux.send("Space")
         #expect(tmux.waitFor { s in Self.row(s, "0.1000")?.contains("paused") == true })
+        // The row may say paused a frame before the run's last snapshot (the step it stopped
+        // at) is drawn: take the frozen step once it reads the same twice, half a second apart.
+        var frozen = Self.step(tmux.screen(), "0.1000")
+        #expect(tmux.waitFor(10) { s in
+            usleep(500_000)
+            let now = Self.step(tmux.screen(), "0.1000")
+            defer { frozen = now }
+            return now == frozen
+        })
         let paused = tmux.screen()
-        let frozen = Self.step(paused, "0.1000")
         let other = Self.step(paused, "0.5000") ?? 0
         #expect(tmux.waitFor { s in (Self.step(s, "0.5000") ?? 0) > other })
         #expect(Self.step(tmux.screen(), "0.1000") == frozen)
