@@ -44,6 +44,13 @@ struct BenchCompare {
             }
             rows.append(("2 κs on 2 cores ÷ 1 κ on 1 core, N=\(n)", median(two) / median(one), "≥ 1.9"))
         }
+        var fmaOne: [Double] = [], fmaTwo: [Double] = []
+        for _ in 0..<reps {
+            fmaOne.append(SolverBench.fmaThroughput(jobs: 1, iterations: 100_000_000))
+            fmaTwo.append(SolverBench.fmaThroughput(jobs: 2, iterations: 100_000_000))
+        }
+        rows.append(("machine's ceiling for the 2-core rows: 8-wide FMA loop, 2 threads ÷ 1", median(fmaTwo) / median(fmaOne),
+                     "2 on two free cores"))
         if n == nil || n == 256 {
             var ours: [Double] = [], numpy: [Double] = []
             let s = 200

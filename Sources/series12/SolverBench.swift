@@ -57,6 +57,45 @@ enum SolverBench {
         return Double(jobs * n * n * steps) / (monotonicSeconds() - t0)
     }
 
+    /// The machine's own ceiling for the two-core rows: a register-only loop of 8-wide fused
+    /// multiply-adds (the kernel's arithmetic, no memory traffic) on `jobs` threads at once,
+    /// in multiply-adds per second. Two ÷ one below 2 means the cores share their FMA units or
+    /// clock (SMT siblings on the host, turbo limits, a neighbour's load), not our kernel.
+    static func fmaThroughput(jobs: Int, iterations: Int) -> Double {
+        let ready = DispatchGroup(), done = DispatchGroup()
+        let go = DispatchSemaphore(value: 0)
+        for _ in 0..<jobs {
+            ready.enter()
+            done.enter()
+            Thread {
+                ready.leave()
+                go.wait()
+                blackHole(fmaChains(iterations: iterations))
+                done.leave()
+            }.start()
+        }
+        ready.wait()
+        let t0 = monotonicSeconds()
+        for _ in 0..<jobs { go.signal() }
+        done.wait()
+        return Double(jobs * iterations * 8 * 8) / (monotonicSeconds() - t0)
+    }
+
+    /// Eight independent chains of `a = a·m + b` on SIMD8<Double>: enough in flight to keep
+    /// the FMA units busy rather than waiting on one chain's latency.
+    @inline(never)
+    static func fmaChains(iterations: Int) -> Double {
+        let m = SIMD8<Double>(repeating: 0.999_999_9), b = SIMD8<Double>(repeating: 1e-9)
+        var a = (0..<8).map { SIMD8<Double>(repeating: 1 + Double($0) * 1e-9) }
+        var (a0, a1, a2, a3, a4, a5, a6, a7) = (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7])
+        for _ in 0..<iterations {
+            a0 = a0.addingProduct(m, b); a1 = a1.addingProduct(m, b); a2 = a2.addingProduct(m, b); a3 = a3.addingProduct(m, b)
+            a4 = a4.addingProduct(m, b); a5 = a5.addingProduct(m, b); a6 = a6.addingProduct(m, b); a7 = a7.addingProduct(m, b)
+        }
+        a = [a0, a1, a2, a3, a4, a5, a6, a7]
+        return a.reduce(0) { $0 + $1.sum() }
+    }
+
     /// Peak resident memory of one running κ over its 48·N² bytes of fields: VmHWM after
     /// stepping minus VmRSS before allocating.
     static func peakRSSRatio(n: Int, steps: Int) -> Double {
@@ -75,4 +114,10 @@ enum SolverBench {
         }
         return 0
     }
+}
+
+/// Keeps a result alive so the optimiser cannot drop the loop that made it.
+@inline(never)
+func blackHole(_ value: Double) {
+    if value.isNaN { print("", terminator: "") }
 }
