@@ -4,8 +4,11 @@ import Series12Retention
 /// What `series12 resume --stamp S` finds in a directory: which κs must continue from their
 /// fields checkpoint, which are finished, and the sweep they belong to.
 ///
-/// Resume never restarts a κ from t = 0: a κ whose checkpoint is missing, unreadable or does
-/// not match its recorded grid and parameters is refused with a line saying so.
+/// A κ killed before its first fields checkpoint has nothing to continue from; its initial
+/// condition and time step are known (its data.json, or its `Run` line and the sweep's other
+/// κs), so it is restarted from t = 0 — never silently: `restarted` lists it for a line on
+/// stderr, and it ends bit for bit where an uninterrupted run would. A κ whose checkpoint is
+/// unreadable or does not match its recorded grid and parameters is refused with a line saying so.
 public struct ResumePlan: Sendable {
     public var configuration: SweepConfiguration
     public var stamp: String
@@ -15,6 +18,16 @@ public struct ResumePlan: Sendable {
     public var removedTemporaries: [String]
     /// Earlier tier-1 lines (the log file), so tier 3's log.txt stays whole.
     public var earlierLog: [String]
+    /// κs that had no fields checkpoint yet and start again from t = 0, with why.
+    public var restarted: [(kappa: Double, reason: String)] = []
+
+    /// A κ to step again: from its checkpoint, or (`start` nil) from t = 0 with the `dt` it had.
+    struct Continuation {
+        var kappa: Double
+        var dt: Double
+        var n: Int, steps: Int, every: Int
+        var start: RunPlan.ResumePoint?
+    }
 
     /// Reads the stamp's archives in `directory`.
     /// - Parameter only: a κ tag (`0_1000`): plan that κ alone (a cluster array task run
@@ -42,10 +55,13 @@ public struct ResumePlan: Sendable {
 
         var tags = Set<String>()
         for n in dataNames + fieldNames { tags.insert(kappaTag(of: n)) }
-        var pending: [(RunRecord, FieldsSnapshot, History)] = []
+        var pending: [Continuation] = []
+        var restarted: [(kappa: Double, reason: String)] = []
         var finished: [RunRecord] = []
+        var reference: RunParameters?
         for tag in tags.sorted(by: { (Double($0.replacingOccurrences(of: "_", with: ".")) ?? 0) < (Double($1.replacingOccurrences(of: "_", with: ".")) ?? 0) }) {
             let record = try readRecord(directory, "kappa_\(tag)_data_\(stamp).tar", tag: tag)
+            if let record { reference = reference ?? record.parameters }
             if let record, let status = RunStatus(rawValue: record.status), status == .done || status == .unstable || status == .failed {
                 finished.append(record)
                 continue
@@ -53,17 +69,44 @@ public struct ResumePlan: Sendable {
             guard let record else {
                 throw UsageError("kappa tag \(tag): no readable data archive kappa_\(tag)_data_\(stamp).tar to resume from; try 'series12 recover' with the log")
             }
-            let fields = try readFields(directory, "kappa_\(tag)_fields_\(stamp).tar", tag: tag)
+            let p = record.parameters
+            let fieldsName = "kappa_\(tag)_fields_\(stamp).tar"
+            guard FileManager.default.fileExists(atPath: directory + "/" + fieldsName) else {
+                pending.append(Continuation(kappa: record.kappa, dt: p.dt, n: p.N, steps: p.steps, every: p.every, start: nil))
+                restarted.append((record.kappa, "it was stopped before its first fields checkpoint"))
+                continue
+            }
+            let fields = try readFields(directory, fieldsName, tag: tag)
             let history = try readHistory(directory, "kappa_\(tag)_history_\(stamp).tar", tag: tag)
             try check(record: record, fields: fields, history: history, tag: tag)
-            pending.append((record, fields, truncated(history, to: fields.step)))
+            pending.append(Continuation(kappa: record.kappa, dt: p.dt, n: p.N, steps: p.steps, every: p.every,
+                                        start: .init(fields: fields, history: truncated(history, to: fields.step), record: record)))
         }
-        guard let first = pending.first?.0 ?? finished.first else {
+        guard let p = reference else {
             throw UsageError("no κ records of stamp \(stamp) in '\(directory)'")
         }
+        let logPath = directory + "/" + ArchiveNaming.sweepLog(sweep: sweepName, stamp: stamp)
+        // A cluster sweep's tier-1 lines are in its array tasks' own logs; a local resume
+        // appends to the sweep log after them.
+        let earlier = TaskLogs.mergedLines(directory: directory, sweep: sweepName, stamp: stamp)
+            + ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        // A κ the log says was started but that left no archive at all (stopped before its
+        // first checkpoint was written): its Run line has its grid and dt, the sweep's other
+        // κs its c and CFL. Restarted from t = 0 like the others.
+        var known = Set((pending.map(\.kappa) + finished.map(\.kappa)).map(LogLine.k4))
+        for line in earlier {
+            guard case let .run(s, kappa, n, length, _, dt, steps, every)? = LogLine.parse(line), s == stamp,
+                  !known.contains(LogLine.k4(kappa)), only == nil || ArchiveNaming.kappaTag(kappa) == only else { continue }
+            guard n == p.N, length == p.L, steps == p.steps, every == p.every else {
+                throw UsageError("kappa=\(LogLine.k4(kappa)) ran in sweep \(stamp) (see its log) with other parameters and left no archive; rerun it with 'series12 sweep --kappas \(LogLine.k4(kappa))'")
+            }
+            known.insert(LogLine.k4(kappa))
+            pending.append(Continuation(kappa: kappa, dt: dt, n: n, steps: steps, every: every, start: nil))
+            restarted.append((kappa, "it left no archive before it was stopped (its Run line is in the log)"))
+        }
         var config = SweepConfiguration()
-        let p = first.parameters
-        config.kappas = (pending.map(\.0) + finished).map(\.kappa)
+        config.kappas = pending.map(\.kappa) + finished.map(\.kappa)
         config.n = p.N
         config.length = p.L
         config.c = p.c
@@ -74,32 +117,19 @@ public struct ResumePlan: Sendable {
         config.name = sweepName
         config.stamp = stamp
         if let jobs { config.jobs = jobs }
-        for (record, _, _) in pending where record.parameters.N != p.N || record.parameters.steps != p.steps || record.parameters.every != p.every {
-            throw UsageError("kappa \(LogLine.k4(record.kappa)): parameters differ from the rest of sweep \(stamp); resume each κ on its own")
+        for item in pending where item.n != p.N || item.steps != p.steps || item.every != p.every {
+            throw UsageError("kappa \(LogLine.k4(item.kappa)): parameters differ from the rest of sweep \(stamp); resume each κ on its own")
         }
         let plans = pending.enumerated().map { i, item in
             var c = config
-            c.dt = item.0.parameters.dt
-            return RunPlan(index: i, kappa: item.0.kappa, configuration: c, stamp: stamp, version: Series12Version.string,
-                           start: .init(fields: item.1, history: item.2, record: item.0))
+            c.dt = item.dt
+            return RunPlan(index: i, kappa: item.kappa, configuration: c, stamp: stamp, version: Series12Version.string,
+                           start: item.start)
         }
-        // A cluster sweep's tier-1 lines are in its array tasks' own logs; a local resume
-        // appends to the sweep log after them.
-        let logPath = directory + "/" + ArchiveNaming.sweepLog(sweep: sweepName, stamp: stamp)
-        let earlier = TaskLogs.mergedLines(directory: directory, sweep: sweepName, stamp: stamp)
-            + ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
-        // A κ the log says was started but that left no archive would otherwise vanish silently.
-        let known = Set(config.kappas.map(LogLine.k4))
-        let logged = earlier.compactMap { line -> String? in
-            if case let .run(s, kappa, _, _, _, _, _, _)? = LogLine.parse(line), s == stamp { return LogLine.k4(kappa) }
-            return nil
-        }
-        if let lost = logged.first(where: { !known.contains($0) && (only == nil || ArchiveNaming.kappaTag(Double($0) ?? .nan) == only) }) {
-            throw UsageError("kappa=\(lost) ran in sweep \(stamp) (see its log) but left no checkpoint archive; it cannot be resumed — rerun it with 'series12 sweep --kappas \(lost)' or rebuild its data with 'series12 recover'")
-        }
-        return ResumePlan(configuration: config, stamp: stamp, plans: plans, finished: finished,
-                          removedTemporaries: removed, earlierLog: earlier)
+        var plan = ResumePlan(configuration: config, stamp: stamp, plans: plans, finished: finished,
+                              removedTemporaries: removed, earlierLog: earlier)
+        plan.restarted = restarted
+        return plan
     }
 
     /// `kappa_0_1000_data_…` → `0_1000`.

@@ -32,6 +32,10 @@ enum ResumeMain {
             print(OutcomeLine.archive(tier3, ascii: config.ascii))
             return tier3.succeeded ? 0 : 1
         }
+        for (kappa, reason) in plan.restarted {
+            Terminal.write("series12: kappa=\(LogLine.k4(kappa)) restarts from t = 0: \(reason); same initial condition and dt, so it ends bit for bit as an uninterrupted run\n",
+                           to: STDERR_FILENO)
+        }
         let log = Tier1Log(echo: config.headless)
         log.preload(plan.earlierLog)
         try log.attachFile(path: config.outputDirectory + "/" + ArchiveNaming.sweepLog(sweep: config.name, stamp: stamp))

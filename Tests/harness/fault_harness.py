@@ -62,6 +62,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 STAMP = "20240101_000000"
 SWEEP = "sweep"
+EXPECT_AFTER_KILL = "resume exit 0, bit-identical (a κ without checkpoint restarted from t = 0, said) | nothing saved: exit 2, 1 line"
 GROUPS = ["kill", "killpoints", "signals", "diskfull", "eio", "badinput", "recover"]
 TIMEOUT_BAD = 30          # seconds a bad-input run may take before it counts as a hang
 TIMEOUT_RUN = 300         # seconds any sweep/resume may take
@@ -300,7 +301,8 @@ class Harness:
         self.cfg = {"kappas": ["0.1", "2"], "N": 48, "steps": 20000, "every": 200, "ckpt": 2, "jobs": 2}
         self.ref = None          # {tag: {"history": {...}, "fields": {...}}}
         self.ref_secs = None
-        self.kill_outcomes = {"bit-identical": 0, "finished-before-kill": 0, "refused-no-checkpoint": 0}
+        self.kill_outcomes = {"bit-identical": 0, "restarted-from-zero": 0, "finished-before-kill": 0,
+                              "refused-nothing-saved": 0}
         self.strace = shutil.which("strace")
         self.unshare = shutil.which("unshare")
         self._missing = {}
@@ -493,20 +495,21 @@ class Harness:
         r = run(self.S("resume", "--stamp", STAMP, "--out", str(d), "--headless"))
         if r.timed_out or r.rc < 0:
             problems.append(f"resume {r.describe()}")
-        elif r.rc == 2 and no_ckpt:
+        elif r.rc == 2 and not any(n.startswith("kappa_") and ("_data_" in n or "_fields_" in n) for n in before):
+            # Killed before any κ's data or fields archive existed: nothing says how the sweep was
+            # set up (c, CFL) beyond a history; resume says so in one line and touches nothing.
             after = {n: hashlib.sha256(open(d / n, "rb").read()).hexdigest()
                      for n in os.listdir(d) if not n.startswith(".")}
             if len(r.err_lines) != 1:
                 problems.append(f"resume refused with {len(r.err_lines)} stderr lines, want 1: {r.err_lines}")
             if after != before:
-                problems.append("the refused resume changed archives")
+                problems.append("the refused resume changed files")
             if not problems:
-                self.kill_outcomes["refused-no-checkpoint"] += 1
-                return self.report.add(case, "resume bit-identical | no ckpt: exit 2, 1 line",
-                                       f"κ {no_ckpt} had no checkpoint; resume exit 2: {r.err_lines[0][:70]}",
-                                       True, verdict="PASS")
+                self.kill_outcomes["refused-nothing-saved"] += 1
+                return self.report.add(case, EXPECT_AFTER_KILL,
+                                       f"no data or fields archive yet; resume exit 2: {r.err_lines[0][:70]}", True, verdict="PASS")
         elif r.rc != 0:
-            problems.append(f"resume exit {r.rc} although every κ had a checkpoint: {r.err_lines[:1]}")
+            problems.append(f"resume exit {r.rc}: {r.err_lines[:1]}")
         else:
             left = temps(d)
             if left:
@@ -514,6 +517,10 @@ class Harness:
             stray = stray_files(d, self.cfg)
             if stray:
                 problems.append(f"unexpected files after resume {stray}")
+            for t in no_ckpt:
+                k = next(k for k in self.cfg["kappas"] if ktag(k) == t)
+                if not any(f"kappa={float(k):.4f} restarts from t = 0" in line for line in r.err_lines):
+                    problems.append(f"κ {t} had no checkpoint but resume did not say it restarts from t = 0: {r.err_lines[:2]}")
             diffs = self.compare_to_reference(d)
             if diffs:
                 resumed = re.findall(r"^Resume \S+ \| kappa=(\S+) \| from step (\d+)", r.out, re.M)
@@ -523,13 +530,13 @@ class Harness:
                 problems.append(f"check_outputs --fields: {line}")
             problems += self.verify_clean(d)
         if problems:
-            return self.report.add(case, "resume bit-identical | no ckpt: exit 2, 1 line",
-                                   "; ".join(problems) + f" [{lag_note}]", False)
-        key = "finished-before-kill" if finished else "bit-identical"
+            return self.report.add(case, EXPECT_AFTER_KILL, "; ".join(problems) + f" [{lag_note}]", False)
+        key = "finished-before-kill" if finished else "restarted-from-zero" if no_ckpt else "bit-identical"
         self.kill_outcomes[key] += 1
-        return self.report.add(case, "resume bit-identical | no ckpt: exit 2, 1 line",
-                               ("sweep had finished; " if finished else "") + f"resume exit 0, bit-identical, checker ok [{lag_note}]",
-                               True)
+        how = (f"κ {no_ckpt} had no checkpoint and restarted from t = 0 (said on stderr); " if no_ckpt else "")
+        return self.report.add(case, EXPECT_AFTER_KILL,
+                               ("sweep had finished; " if finished else "") + how
+                               + f"resume exit 0, bit-identical, checker ok [{lag_note}]", True)
 
     # ------------------------------------------------------------------ group: kill
 
@@ -1197,9 +1204,10 @@ def main():
             print(f"  FAIL {case}\n       expected: {expected}\n       got:      {got}")
     if "kill" in groups or "killpoints" in groups:
         ko = h.kill_outcomes
-        print(f"\nkill outcomes: {ko['bit-identical']} resumed bit-identical, {ko['finished-before-kill']} had finished "
-              f"before the kill, {ko['refused-no-checkpoint']} killed before a κ's first checkpoint (resume refused, "
-              f"exit 2 — expected, not a bit-for-bit pass)")
+        print(f"\nkill outcomes: {ko['bit-identical']} resumed bit-identical from checkpoints, "
+              f"{ko['restarted-from-zero']} resumed bit-identical with a κ killed before its first checkpoint restarted "
+              f"from t = 0, {ko['finished-before-kill']} had finished before the kill, {ko['refused-nothing-saved']} "
+              f"killed before any κ's data or fields archive existed (resume exit 2, one line: nothing to continue)")
     print(f"seed {args.seed}; {time.monotonic() - t0:.0f} s; {n} not run"
           + (f" (work dir kept: {h.work})" if args.keep else ""))
     print(f"{p} passed, {f} failed", flush=True)
