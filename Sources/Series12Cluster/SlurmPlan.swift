@@ -46,7 +46,7 @@ public struct SlurmPlan: Sendable, Equatable {
     }
 
     public init(json: JSONValue) throws(RecordDecodingError) {
-        let read = PlanReader(value: json)
+        let read = JSONFieldReader(document: "slurm plan", value: json)
         guard let items = json["kappas"]?.arrayValue, !items.isEmpty else {
             throw RecordDecodingError(document: "slurm plan", key: "kappas", expected: "a non-empty array of strings")
         }
@@ -97,28 +97,4 @@ public struct SlurmPlanError: Error, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
-}
-
-/// Typed members of the plan object, with errors naming the key.
-private struct PlanReader {
-    var value: JSONValue
-
-    func double(_ key: String) throws(RecordDecodingError) -> Double {
-        guard let d = value[key]?.doubleValue else { throw missing(key, "a number") }
-        return d
-    }
-
-    func int(_ key: String) throws(RecordDecodingError) -> Int {
-        guard let i = value[key]?.intValue, let n = Int(exactly: i) else { throw missing(key, "an integer") }
-        return n
-    }
-
-    func string(_ key: String) throws(RecordDecodingError) -> String {
-        guard let s = value[key]?.stringValue else { throw missing(key, "a string") }
-        return s
-    }
-
-    private func missing(_ key: String, _ expected: String) -> RecordDecodingError {
-        RecordDecodingError(document: "slurm plan", key: key, expected: expected)
-    }
 }

@@ -141,24 +141,24 @@ public struct AtomicArchive: Sendable {
 
     /// Refuses a target that is a symlink, not a regular file, or another sweep's file.
     static func checkTarget(_ path: String, name: String, stamp: String) throws {
-        var info = stat()
-        guard lstat(path, &info) == 0 else {
-            if errno == ENOENT { return }
-            throw AtomicWriteError("cannot inspect \(name): \(errnoMessage())")
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFLNK: throw AtomicWriteError("\(name) is a symlink; refusing to overwrite")
-        case S_IFREG:
+        try checkExisting(path, name: name) {
             guard ArchiveNaming.belongs(name, to: stamp) else {
                 throw AtomicWriteError("\(name) exists and is not a file of sweep \(stamp); refusing to overwrite — use another --out directory")
             }
-        default: throw AtomicWriteError("\(name) exists and is not a regular file; refusing to overwrite")
         }
     }
 
     /// Refuses a user-named target that is a symlink or not a regular file, or an existing
     /// regular file unless `replacing`.
     static func checkUserTarget(_ path: String, name: String, replacing: Bool) throws {
+        try checkExisting(path, name: name) {
+            guard replacing else { throw AtomicWriteError("\(name) exists; refusing to overwrite it") }
+        }
+    }
+
+    /// Nothing at `path` passes; a symlink or anything but a regular file is refused; an
+    /// existing regular file is for `regularFile` to judge.
+    private static func checkExisting(_ path: String, name: String, regularFile: () throws -> Void) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return }
@@ -166,8 +166,7 @@ public struct AtomicArchive: Sendable {
         }
         switch info.st_mode & S_IFMT {
         case S_IFLNK: throw AtomicWriteError("\(name) is a symlink; refusing to overwrite")
-        case S_IFREG:
-            guard replacing else { throw AtomicWriteError("\(name) exists; refusing to overwrite it") }
+        case S_IFREG: try regularFile()
         default: throw AtomicWriteError("\(name) exists and is not a regular file; refusing to overwrite")
         }
     }

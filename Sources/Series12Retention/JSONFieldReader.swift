@@ -1,20 +1,26 @@
 /// Typed access to an object's members with errors naming the key.
-struct JSONFieldReader {
-    var document: String
-    var value: JSONValue
-    var prefix = ""
+public struct JSONFieldReader {
+    public var document: String
+    public var value: JSONValue
+    public var prefix: String
 
-    func double(_ key: String) throws(RecordDecodingError) -> Double {
+    public init(document: String, value: JSONValue, prefix: String = "") {
+        self.document = document
+        self.value = value
+        self.prefix = prefix
+    }
+
+    public func double(_ key: String) throws(RecordDecodingError) -> Double {
         guard let d = value[key]?.doubleValue else { throw missing(key, "a number") }
         return d
     }
 
-    func int(_ key: String) throws(RecordDecodingError) -> Int {
+    public func int(_ key: String) throws(RecordDecodingError) -> Int {
         guard let i = value[key]?.intValue, let n = Int(exactly: i) else { throw missing(key, "an integer") }
         return n
     }
 
-    func string(_ key: String) throws(RecordDecodingError) -> String {
+    public func string(_ key: String) throws(RecordDecodingError) -> String {
         guard let s = value[key]?.stringValue else { throw missing(key, "a string") }
         return s
     }

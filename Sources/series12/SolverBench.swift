@@ -34,27 +34,14 @@ enum SolverBench {
     /// ready and stops when the last finishes, so the figure is the steady-state throughput of a
     /// sweep (setup, page faults of fresh fields, thread start-up are not stepping).
     static func measureConcurrent(n: Int, steps: Int, kappa: Double, jobs: Int) -> Double {
-        let ready = DispatchGroup(), done = DispatchGroup()
-        let go = DispatchSemaphore(value: 0)
-        for _ in 0..<jobs {
-            ready.enter()
-            done.enter()
-            Thread {
-                let grid = Grid(n: n)
-                let field = TensorField(grid: grid)
-                InitialCondition.default.apply(to: field)
-                let stepper = Leapfrog(field: field, physics: Physics(kappa: kappa), dt: 0.5 * grid.dx / 2.0.squareRoot())
-                ready.leave()
-                go.wait()
-                stepper.advance(steps: steps)
-                done.leave()
-            }.start()
+        let seconds = together(jobs: jobs) {
+            let grid = Grid(n: n)
+            let field = TensorField(grid: grid)
+            InitialCondition.default.apply(to: field)
+            let stepper = Leapfrog(field: field, physics: Physics(kappa: kappa), dt: 0.5 * grid.dx / 2.0.squareRoot())
+            return { stepper.advance(steps: steps) }
         }
-        ready.wait()
-        let t0 = monotonicSeconds()
-        for _ in 0..<jobs { go.signal() }
-        done.wait()
-        return Double(jobs * n * n * steps) / (monotonicSeconds() - t0)
+        return Double(jobs * n * n * steps) / seconds
     }
 
     /// The machine's own ceiling for the two-core rows: a register-only loop of 8-wide fused
@@ -62,15 +49,23 @@ enum SolverBench {
     /// in multiply-adds per second. Two ÷ one below 2 means the cores share their FMA units or
     /// clock (SMT siblings on the host, turbo limits, a neighbour's load), not our kernel.
     static func fmaThroughput(jobs: Int, iterations: Int) -> Double {
+        let seconds = together(jobs: jobs) { { blackHole(fmaChains(iterations: iterations)) } }
+        return Double(jobs * iterations * 8 * 8) / seconds
+    }
+
+    /// Runs `jobs` threads: each calls `prepare` (not timed) for its work, all start the work
+    /// at once, and the result is the seconds until the last one finishes.
+    static func together(jobs: Int, prepare: @escaping @Sendable () -> () -> Void) -> Double {
         let ready = DispatchGroup(), done = DispatchGroup()
         let go = DispatchSemaphore(value: 0)
         for _ in 0..<jobs {
             ready.enter()
             done.enter()
             Thread {
+                let work = prepare()
                 ready.leave()
                 go.wait()
-                blackHole(fmaChains(iterations: iterations))
+                work()
                 done.leave()
             }.start()
         }
@@ -78,7 +73,7 @@ enum SolverBench {
         let t0 = monotonicSeconds()
         for _ in 0..<jobs { go.signal() }
         done.wait()
-        return Double(jobs * iterations * 8 * 8) / (monotonicSeconds() - t0)
+        return monotonicSeconds() - t0
     }
 
     /// Eight independent chains of `a = a·m + b` on SIMD8<Double>: enough in flight to keep
