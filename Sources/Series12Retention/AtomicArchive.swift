@@ -4,10 +4,11 @@ import Foundation
 ///
 /// Each write goes to `.{finalName}.{pid}.tmp` in the same directory (created exclusively,
 /// never through a symlink), is fsynced, closed, renamed onto the final name, and the directory
-/// is fsynced; then the final file is read back and checked: byte for byte against what was
-/// written and, for a tar, every member's name, size and content. A crash at any instant leaves either the old
-/// complete file or the new complete one under the final name. Every error path removes the
-/// temporary, and a file that fails verification is removed rather than left half-trusted.
+/// is fsynced; then the final file is reopened and checked piece by piece (`ReadBack`): its
+/// size, and for a tar every member's name, size and content, for a plain file every byte. A
+/// crash at any instant leaves either the old complete file or the new complete one under the
+/// final name. Every error path removes the temporary, and a file that fails verification is
+/// removed rather than left half-trusted.
 ///
 /// The final path is refused when it is a symlink, not a regular file, or an existing file
 /// whose name lacks `_{stamp}` (another sweep's). An existing regular file of this stamp is
@@ -73,7 +74,7 @@ public struct AtomicArchive: Sendable {
     /// The recipe proper. `produce` writes the content to the temporary's descriptor and returns
     /// how many bytes it wrote; `verify` receives the bytes read back from the final file.
     func commit(to finalName: String, in directory: String, stamp: String,
-                produce: (Int32) throws -> Int, verify: ([UInt8]) throws -> Void) throws -> ArchiveOutcome {
+                produce: (Int32) throws -> Int, verify: (ReadBack) throws -> Void) throws -> ArchiveOutcome {
         guard !finalName.hasPrefix(".") else { throw AtomicWriteError("\"\(finalName)\" is not a plain file name") }
         return try commit(to: finalName, in: directory, target: { try Self.checkTarget($0, name: finalName, stamp: stamp) },
                           produce: produce, verify: verify)
@@ -81,7 +82,7 @@ public struct AtomicArchive: Sendable {
 
     /// The recipe with `target` deciding whether the final path may be written.
     func commit(to finalName: String, in directory: String, target: (String) throws -> Void,
-                produce: (Int32) throws -> Int, verify: ([UInt8]) throws -> Void) throws -> ArchiveOutcome {
+                produce: (Int32) throws -> Int, verify: (ReadBack) throws -> Void) throws -> ArchiveOutcome {
         guard !finalName.isEmpty, !finalName.contains("/"), finalName != ".", finalName != ".." else {
             throw AtomicWriteError("\"\(finalName)\" is not a plain file name")
         }
@@ -112,11 +113,12 @@ public struct AtomicArchive: Sendable {
         var directoryProblem: String? = nil
         do { try syncDirectory(directory) } catch { directoryProblem = "\(error)" }
         do {
-            let readBack = try Self.readFile(finalPath, name: finalName)
-            guard readBack.count == size else {
-                throw AtomicWriteError("\(finalName) reads back with \(readBack.count) of the \(size) bytes written")
+            try ReadBack.open(finalPath, name: finalName) { readBack in
+                guard readBack.count == size else {
+                    throw AtomicWriteError("\(finalName) reads back with \(readBack.count) of the \(size) bytes written")
+                }
+                try verify(readBack)
             }
-            try verify(readBack)
         } catch {
             unlink(finalPath)
             throw AtomicWriteError("\(error); the unverified file was removed")
@@ -180,8 +182,8 @@ public struct AtomicArchive: Sendable {
     }
 
     /// Byte equality of a plain file read back: stronger and cheaper than a hash.
-    static func checkSame(_ written: [UInt8], _ bytes: [UInt8], name: String) throws {
-        guard sameBytes(written[...], bytes[...]) else { throw AtomicWriteError("\(name) reads back different from what was written") }
+    static func checkSame(_ written: ReadBack, _ bytes: [UInt8], name: String) throws {
+        guard try written.matches(bytes[...], at: 0) else { throw AtomicWriteError("\(name) reads back different from what was written") }
     }
 
     /// Writes every byte of `run`, resuming after short writes and EINTR; returns why not.
@@ -228,18 +230,12 @@ public struct AtomicArchive: Sendable {
         return out
     }
 
-    /// `memcmp` equality of two byte runs (`Array ==` compares element by element).
-    static func sameBytes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in a.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
-    }
-
-    /// Checks the tar read back holds exactly `members`: names, sizes and contents (compared in
-    /// place, without copying the members out).
-    static func verifyMembers(of tar: [UInt8], against members: [ArchiveMember], name: String) throws {
-        let found: [TarParser.Entry]
+    /// Checks the tar read back holds exactly `members`: names, sizes and contents (read from
+    /// the file piece by piece and compared with what was written).
+    static func verifyMembers(of tar: ReadBack, against members: [ArchiveMember], name: String) throws {
+        let found: [TarParser<ReadBack>.Entry]
         do {
-            var parser = TarParser(bytes: tar)
+            var parser = TarParser(source: tar)
             found = try parser.entries()
         } catch { throw AtomicWriteError("\(name) does not read back: \(error)") }
         guard found.map(\.name) == members.map(\.name) else {
@@ -249,7 +245,7 @@ public struct AtomicArchive: Sendable {
             guard got.data.count == want.bytes.count else {
                 throw AtomicWriteError("member \(want.name) of \(name) reads back with \(got.data.count) of \(want.bytes.count) bytes")
             }
-            guard sameBytes(tar[got.data], want.bytes[...]) else {
+            guard try tar.matches(want.bytes[...], at: got.data.lowerBound) else {
                 throw AtomicWriteError("member \(want.name) of \(name) reads back with different content")
             }
         }

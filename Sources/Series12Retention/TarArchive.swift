@@ -57,7 +57,7 @@ public enum TarArchive {
     /// are skipped). Throws `TarReadError.truncated` unless every member's data is complete and
     /// the archive ends with two zero blocks; `.corrupt` for a header failing its checksum.
     public static func decode(_ bytes: [UInt8]) throws(TarReadError) -> [ArchiveMember] {
-        var reader = TarParser(bytes: bytes)
+        var reader = TarParser(source: bytes)
         return try reader.members()
     }
 }

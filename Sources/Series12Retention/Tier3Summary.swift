@@ -51,8 +51,9 @@ public enum Tier3Summary {
     public static func manifest(in directory: String, stamp: String, excluding excluded: String = "") -> [ManifestEntry] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0 != excluded && ArchiveNaming.isTier2($0, stamp: stamp) }.sorted().compactMap { name in
-            guard let bytes = try? AtomicArchive.readFile(directory + "/" + name, name: name) else { return nil }
-            return ManifestEntry(name: name, bytes: bytes.count, sha256: SHA256.hex(of: bytes))
+            try? ReadBack.open(directory + "/" + name, name: name) { file in
+                ManifestEntry(name: name, bytes: file.count, sha256: try file.sha256())
+            }
         }
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+
+/// A file just written, reopened (never through a symlink) to be checked piece by piece: a
+/// 48 MB archive is verified with a 1 MiB buffer, not read into memory whole.
+struct ReadBack: TarSource {
+    let fd: Int32
+    /// The file's size when it was opened.
+    let count: Int
+    let name: String
+
+    /// Opens `path` and runs `body` on it; the descriptor is closed after.
+    static func open<R>(_ path: String, name: String, _ body: (ReadBack) throws -> R) throws -> R {
+        let fd = Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw AtomicWriteError("\(name) cannot be reopened: \(errnoMessage())") }
+        defer { _ = Glibc.close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw AtomicWriteError("\(name) cannot be inspected: \(errnoMessage())") }
+        return try body(ReadBack(fd: fd, count: Int(info.st_size), name: name))
+    }
+
+    func read(_ range: Range<Int>) throws(TarReadError) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: range.count)
+        let problem: String? = out.withUnsafeMutableBytes { fill($0, from: range.lowerBound) }
+        if let problem { throw .truncated(problem) }
+        return out
+    }
+
+    /// Whether the bytes at `offset…` equal `expected`, read and compared 1 MiB at a time.
+    func matches(_ expected: ArraySlice<UInt8>, at offset: Int) throws -> Bool {
+        guard offset + expected.count <= count else { return false }
+        var chunk = [UInt8](repeating: 0, count: min(1 << 20, max(expected.count, 1)))
+        var done = 0
+        while done < expected.count {
+            let n = min(chunk.count, expected.count - done)
+            let same: Bool = try chunk.withUnsafeMutableBytes { buffer in
+                let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n])
+                if let problem = fill(piece, from: offset + done) { throw AtomicWriteError("\(name) cannot be read back: \(problem)") }
+                let start = expected.startIndex + done
+                return expected[start..<(start + n)].withUnsafeBytes { memcmp($0.baseAddress!, piece.baseAddress!, n) == 0 }
+            }
+            guard same else { return false }
+            done += n
+        }
+        return true
+    }
+
+    /// SHA-256 of the whole file, read 1 MiB at a time.
+    func sha256() throws -> String {
+        var hasher = SHA256()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var done = 0
+        while done < count {
+            let n = min(chunk.count, count - done)
+            try chunk.withUnsafeMutableBytes { buffer in
+                let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n])
+                if let problem = fill(piece, from: done) { throw AtomicWriteError("\(name) cannot be read: \(problem)") }
+                hasher.update(UnsafeRawBufferPointer(piece))
+            }
+            done += n
+        }
+        return hasher.finalizeHex()
+    }
+
+    /// Fills `buffer` from byte `offset` on; returns why not (a read error, or the file ends).
+    private func fill(_ buffer: UnsafeMutableRawBufferPointer, from offset: Int) -> String? {
+        var filled = 0
+        while filled < buffer.count {
+            let n = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return n == 0 ? "it ends at byte \(offset + filled)" : errnoMessage() }
+            filled += n
+        }
+        return nil
+    }
+}
