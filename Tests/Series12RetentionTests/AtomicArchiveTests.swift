@@ -188,6 +188,22 @@ import Testing
         #expect(dir.names().isEmpty)
     }
 
+    @Test func aFlipDeepInAMultiMegabyteMemberIsFoundAndAnIntactOneVerifies() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let big = [ArchiveMember(name: "fields.npz", bytes: (0..<(3 << 20) + 5).map { UInt8(truncatingIfNeeded: $0 &* 7) })]
+        let name = "kappa_0_1000_fields_\(Self.stamp).tar"
+        let intact = AtomicArchive().write(members: big, to: name, in: dir.path, stamp: Self.stamp)
+        #expect(intact.succeeded, "\(intact.failureReason ?? "")")
+        #expect(try TarArchive.decode(try dir.read(name)) == big)
+        // The third 1 MiB piece of the member, read back after the rename, differs in one byte.
+        let damaged = AtomicArchive(system: Self.renameThenFlipByte(at: 512 + (2 << 20) + 7)).write(members: big, to: name, in: dir.path,
+                                                                                                      stamp: Self.stamp)
+        #expect(damaged.failureReason?.contains("member fields.npz of \(name) reads back with different content") == true,
+                "\(damaged.failureReason ?? "")")
+        #expect(dir.names().isEmpty)
+    }
+
     @Test func plainFileFlippedAfterRenameFailsVerification() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
