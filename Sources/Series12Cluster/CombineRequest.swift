@@ -24,18 +24,7 @@ public struct CombineRequest: Sendable, Equatable {
     public static func parse(_ arguments: [String]) throws(UsageError) -> CombineRequest {
         let scan = try ArgumentScanner(arguments, options: ["stamp", "name", "kappas"], switches: ["tasks-ended", "ascii"],
                                        command: "combine")
-        guard let directory = scan.positionals.first else {
-            throw UsageError("combine needs the output directory: series12 combine DIR --stamp YYYYMMDD_HHMMSS")
-        }
-        guard scan.positionals.count == 1 else {
-            throw UsageError("combine takes one directory, got \(scan.positionals.count): \(scan.positionals.joined(separator: " "))")
-        }
-        guard let stamp = scan.values["stamp"] else {
-            throw UsageError("combine needs --stamp YYYYMMDD_HHMMSS (the stamp in the archive names)")
-        }
-        guard ArchiveNaming.isValidStamp(stamp) else {
-            throw UsageError("--stamp must be a real UTC time written YYYYMMDD_HHMMSS, got '\(stamp)'")
-        }
+        let (directory, stamp) = try scan.directoryAndStamp(command: "combine", stampHint: "the stamp in the archive names")
         if let name = scan.values["name"], !ArchiveNaming.isValidSweepName(name) {
             throw UsageError("--name '\(name)' may hold only letters, digits, '_' and '-'")
         }

@@ -1,3 +1,5 @@
+import Series12Retention
+
 /// Splits `--opt VALUE`, `--opt=VALUE` and bare `--flag` arguments, rejecting unknown ones.
 public struct ArgumentScanner {
     public private(set) var values: [String: String] = [:]
@@ -61,5 +63,25 @@ public struct ArgumentScanner {
         guard let text = values[name] else { return nil }
         guard let x = Int(text) else { throw UsageError("--\(name) must be a whole number, got '\(text)'") }
         return x
+    }
+}
+
+extension ArgumentScanner {
+    /// The one output directory and the valid `--stamp` of a command that reads what a sweep
+    /// wrote (`combine`, `watch`); `stampHint` says where the user finds the stamp.
+    public func directoryAndStamp(command: String, stampHint: String) throws(UsageError) -> (directory: String, stamp: String) {
+        guard let directory = positionals.first else {
+            throw UsageError("\(command) needs the sweep's output directory: series12 \(command) DIR --stamp YYYYMMDD_HHMMSS")
+        }
+        guard positionals.count == 1 else {
+            throw UsageError("\(command) takes one directory, got \(positionals.count): \(positionals.joined(separator: " "))")
+        }
+        guard let stamp = values["stamp"] else {
+            throw UsageError("\(command) needs --stamp YYYYMMDD_HHMMSS (\(stampHint))")
+        }
+        guard ArchiveNaming.isValidStamp(stamp) else {
+            throw UsageError("--stamp must be a real UTC time written YYYYMMDD_HHMMSS, got '\(stamp)'")
+        }
+        return (directory, stamp)
     }
 }

@@ -89,18 +89,11 @@ public struct FieldFrameBuilder {
             let plane = out + q * cells
             var lo = Double.infinity, hi = -Double.infinity, sum = 0.0
             switch q {
-            case 0:
+            case 0, 4:
+                // U:U or |P|²: the contraction of one tensor with itself.
+                let (xx, xy, yy) = q == 0 ? (f.uxx, f.uxy, f.uyy) : (f.pxx, f.pxy, f.pyy)
                 for c in 0..<cells {
-                    let a = f.uxx[c], b = f.uxy[c], d = f.uyy[c]
-                    let v = (a * a + d * d) + 2 * b * b
-                    plane[c] = Float(v)
-                    lo = v < lo ? v : lo
-                    hi = v > hi ? v : hi
-                    sum += v
-                }
-            case 4:
-                for c in 0..<cells {
-                    let a = f.pxx[c], b = f.pxy[c], d = f.pyy[c]
+                    let a = xx[c], b = xy[c], d = yy[c]
                     let v = (a * a + d * d) + 2 * b * b
                     plane[c] = Float(v)
                     lo = v < lo ? v : lo

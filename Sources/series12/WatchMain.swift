@@ -21,18 +21,7 @@ enum WatchMain {
         }
         let scan = try ArgumentScanner(arguments, options: ["stamp", "job", "name", "theme"], switches: ["headless", "ascii"],
                                        command: "watch")
-        guard let directory = scan.positionals.first else {
-            throw UsageError("watch needs the sweep's output directory: series12 watch DIR --stamp YYYYMMDD_HHMMSS")
-        }
-        guard scan.positionals.count == 1 else {
-            throw UsageError("watch follows one directory, got \(scan.positionals.count): \(scan.positionals.joined(separator: " "))")
-        }
-        guard let stamp = scan.values["stamp"] else {
-            throw UsageError("watch needs --stamp YYYYMMDD_HHMMSS (printed by 'series12 slurm submit')")
-        }
-        guard ArchiveNaming.isValidStamp(stamp) else {
-            throw UsageError("--stamp must be a real UTC time written YYYYMMDD_HHMMSS, got '\(stamp)'")
-        }
+        let (directory, stamp) = try scan.directoryAndStamp(command: "watch", stampHint: "printed by 'series12 slurm submit'")
         if let job = scan.values["job"], job.isEmpty || !job.allSatisfy({ $0.isASCII && $0.isNumber }) {
             throw UsageError("--job must be the array job's number as sbatch printed it (e.g. 12345), got '\(job)'")
         }
