@@ -1,3 +1,4 @@
+import Foundation
 import Series12Retention
 
 /// Splits `--opt VALUE`, `--opt=VALUE` and bare `--flag` arguments, rejecting unknown ones.
@@ -83,5 +84,22 @@ extension ArgumentScanner {
             throw UsageError("--stamp must be a real UTC time written YYYYMMDD_HHMMSS, got '\(stamp)'")
         }
         return (directory, stamp)
+    }
+}
+
+extension ArgumentScanner {
+    /// The directory a command reads (`plot`, `verify`): the one positional, else `.`; it must
+    /// exist. `verb` completes "`command` `verb` one directory"; `hint` follows the message
+    /// for a missing one.
+    public func existingDirectory(command: String, verb: String, hint: String = "") throws(UsageError) -> String {
+        guard positionals.count <= 1 else {
+            throw UsageError("\(command) \(verb) one directory, got \(positionals.count): \(positionals.joined(separator: " "))")
+        }
+        let directory = positionals.first ?? "."
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UsageError("\(command): '\(directory)' is not an existing directory\(hint)")
+        }
+        return directory
     }
 }

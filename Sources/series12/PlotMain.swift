@@ -16,14 +16,7 @@ enum PlotMain {
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let scan = try ArgumentScanner(arguments, options: ["stamp", "kind", "kappa", "to"], switches: ["force"], command: "plot")
-        guard scan.positionals.count <= 1 else {
-            throw UsageError("plot reads one directory, got \(scan.positionals.count): \(scan.positionals.joined(separator: " "))")
-        }
-        let directory = scan.positionals.first ?? "."
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw UsageError("plot: '\(directory)' is not an existing directory; give the --out directory of the sweep")
-        }
+        let directory = try scan.existingDirectory(command: "plot", verb: "reads", hint: "; give the --out directory of the sweep")
         let kindText = scan.values["kind"] ?? Kind.drift.rawValue
         guard let kind = Kind(rawValue: kindText) else {
             throw UsageError("--kind must be drift or hamiltonian, got '\(kindText)'")

@@ -10,14 +10,7 @@ import Series12Sweep
 enum VerifyMain {
     static func run(_ arguments: [String]) throws -> Int32 {
         let scan = try ArgumentScanner(arguments, options: ["stamp"], switches: [], command: "verify")
-        guard scan.positionals.count <= 1 else {
-            throw UsageError("verify checks one directory, got \(scan.positionals.count): \(scan.positionals.joined(separator: " "))")
-        }
-        let directory = scan.positionals.first ?? "."
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw UsageError("verify: '\(directory)' is not an existing directory")
-        }
+        let directory = try scan.existingDirectory(command: "verify", verb: "checks")
         if let stamp = scan.values["stamp"], !ArchiveNaming.isValidStamp(stamp) {
             throw UsageError("--stamp must look like YYYYMMDD_HHMMSS, got '\(stamp)'")
         }
