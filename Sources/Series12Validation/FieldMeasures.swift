@@ -15,22 +15,24 @@ enum FieldMeasures {
     /// `max |a − b|` over the U planes (`includeP` adds the P planes).
     static func maxAbsDifference(_ a: TensorField, _ b: TensorField, includeP: Bool = false) -> Double {
         precondition(a.grid == b.grid, "fields on different grids")
-        let count = (includeP ? 6 : 3) * a.grid.cellCount
         var m = 0.0
-        for k in 0..<count { m = max(m, abs(a.storage[k] - b.storage[k])) }
+        for k in 0..<(includeP ? 6 : 3) {
+            for (x, y) in zip(a.plane(k), b.plane(k)) { m = max(m, abs(x - y)) }
+        }
         return m
     }
 
     /// Root mean square of `a − b` over the three U planes (cells and components alike).
     static func rmsDifferenceU(_ a: TensorField, _ b: TensorField) -> Double {
         precondition(a.grid == b.grid, "fields on different grids")
-        let count = 3 * a.grid.cellCount
         var s = 0.0
-        for k in 0..<count {
-            let d = a.storage[k] - b.storage[k]
-            s += d * d
+        for k in 0..<3 {
+            for (x, y) in zip(a.plane(k), b.plane(k)) {
+                let d = x - y
+                s += d * d
+            }
         }
-        return (s / Double(count)).squareRoot()
+        return (s / Double(3 * a.grid.cellCount)).squareRoot()
     }
 
     /// The right-hand side `F(U)` of the P equation, as a field whose P planes hold F and whose

@@ -19,7 +19,7 @@ struct BlockingTests {
         return field
     }
 
-    static func bits(_ f: TensorField) -> [UInt64] { f.storage.map(\.bitPattern) }
+    static func bits(_ f: TensorField) -> [UInt64] { f.planes().map(\.bitPattern) }
 
     static let sizes = [3, 4, 5, 8, 9, 10, 11, 12, 13, 16, 17, 24, 37, 64]
 
