@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Series12Core
 
 /// Our kernel measured exactly as the reference kernels measure theirs: the default gaussian,
@@ -30,18 +31,19 @@ enum SolverBench {
     }
 
     /// `jobs` independent κ runs at once, one thread each: total cell updates per second of the
-    /// stepping. Every run allocates and fills its fields first; the clock starts when all are
-    /// ready and stops when the last finishes, so the figure is the steady-state throughput of a
-    /// sweep (setup, page faults of fresh fields, thread start-up are not stepping).
-    static func measureConcurrent(n: Int, steps: Int, kappa: Double, jobs: Int) -> Double {
-        let seconds = together(jobs: jobs) {
+    /// stepping, and each run's own seconds. Every run allocates and fills its fields first; the
+    /// clock starts when all are ready and stops when the last finishes, so the figure is the
+    /// steady-state throughput of a sweep (setup, page faults of fresh fields, thread start-up
+    /// are not stepping) and a run that finishes late counts against it.
+    static func measureConcurrent(n: Int, steps: Int, kappa: Double, jobs: Int) -> (rate: Double, runSeconds: [Double]) {
+        let timing = together(jobs: jobs) {
             let grid = Grid(n: n)
             let field = TensorField(grid: grid)
             InitialCondition.default.apply(to: field)
             let stepper = Leapfrog(field: field, physics: Physics(kappa: kappa), dt: 0.5 * grid.dx / 2.0.squareRoot())
             return { stepper.advance(steps: steps) }
         }
-        return Double(jobs * n * n * steps) / seconds
+        return (Double(jobs * n * n * steps) / timing.seconds, timing.each)
     }
 
     /// The machine's own ceiling for the two-core rows: a register-only loop of 8-wide fused
@@ -49,15 +51,18 @@ enum SolverBench {
     /// in multiply-adds per second. Two ÷ one below 2 means the cores share their FMA units or
     /// clock (SMT siblings on the host, turbo limits, a neighbour's load), not our kernel.
     static func fmaThroughput(jobs: Int, iterations: Int) -> Double {
-        let seconds = together(jobs: jobs) { { blackHole(fmaChains(iterations: iterations)) } }
+        let seconds = together(jobs: jobs) { { blackHole(fmaChains(iterations: iterations)) } }.seconds
         return Double(jobs * iterations * 8 * 8) / seconds
     }
 
     /// Runs `jobs` threads: each calls `prepare` (not timed) for its work, all start the work
-    /// at once, and the result is the seconds until the last one finishes.
-    static func together(jobs: Int, prepare: @escaping @Sendable () -> () -> Void) -> Double {
+    /// at once; `seconds` until the last one finishes, and `each` job's own seconds from the
+    /// start (in the order they finished).
+    static func together(jobs: Int, prepare: @escaping @Sendable () -> () -> Void) -> (seconds: Double, each: [Double]) {
         let ready = DispatchGroup(), done = DispatchGroup()
         let go = DispatchSemaphore(value: 0)
+        let finished = Mutex<[Double]>([])
+        let start = Mutex(0.0)
         for _ in 0..<jobs {
             ready.enter()
             done.enter()
@@ -66,14 +71,17 @@ enum SolverBench {
                 ready.leave()
                 go.wait()
                 work()
+                let end = monotonicSeconds()
+                finished.withLock { $0.append(end - start.withLock { $0 }) }
                 done.leave()
             }.start()
         }
         ready.wait()
         let t0 = monotonicSeconds()
+        start.withLock { $0 = t0 }
         for _ in 0..<jobs { go.signal() }
         done.wait()
-        return monotonicSeconds() - t0
+        return (monotonicSeconds() - t0, finished.withLock { $0 })
     }
 
     /// Eight independent chains of `a = a·m + b` on SIMD8<Double>: enough in flight to keep
