@@ -9,7 +9,8 @@
 ///     U += dt P
 ///
 /// Each cell gets this arithmetic whatever the path (vector lanes or scalar cells, one step
-/// per sweep or several, see `wavefront`), so blocked and unblocked stepping agree bit for bit.
+/// per sweep or several, see `wavefront`; a row's drift alone or sharing one loop with the kick
+/// of the row below, see `driftKickRows`), so blocked and unblocked stepping agree bit for bit.
 public enum Kernel {
     /// Raw plane pointers of one field (U then P, components xx, xy, yy).
     public struct Planes {
@@ -143,6 +144,88 @@ public enum Kernel {
         cell(n - 1, 0, n - 2)
     }
 
+    /// Smallest grid on which `driftKickRows` is used (its vector blocks need n − 2 ≥ 8 interior
+    /// cells; below this the two passes are cheap anyway).
+    static let fusedRowsMinimumN = 16
+
+    /// `driftRow(f, r)` then `kickRow(f, k)` for `k = r − 1` (mod n), bit for bit, in one pass
+    /// over the columns: each eight-cell chunk of row r is drifted, stored, and used from the
+    /// registers as the north neighbours of the same chunk of row k's kick, so row r's U is read
+    /// once instead of twice. The kick of row k reads only column i of row r at column i, and the
+    /// drift of row r reads only its own U and P (the kick writes row k's P alone), so
+    /// interleaving the two by columns gives the two-pass result.
+    ///
+    /// As in `kickRow`, the kicks of row k's boundary cells and of its first and last eight
+    /// interior cells are computed before the loop writes anything (with the drifted north values
+    /// computed in registers, the same bits the drift stores), and so are the drifts of row r's
+    /// first eight and last nine cells, which the loop's chunks may not reach; all are stored
+    /// after the loop, where they overlap its chunks with the same bits. Requires
+    /// `n ≥ fusedRowsMinimumN`.
+    @inline(__always)
+    static func driftKickRows(_ f: Planes, drift r: Int, kick k: Int, dt: Double, hc: Double, hk: Double) {
+        let n = f.n
+        let js = k == 0 ? n - 1 : k - 1
+        let rowK = k * n, rowR = r * n, rowS = js * n
+        let a = f.u0 + rowK, b = f.u1 + rowK, d = f.u2 + rowK
+        let an = f.u0 + rowR, bn = f.u1 + rowR, dn = f.u2 + rowR
+        let qa = f.p0 + rowR, qb = f.p1 + rowR, qd = f.p2 + rowR
+        let as_ = f.u0 + rowS, bs = f.u1 + rowS, ds = f.u2 + rowS
+        let pa = f.p0 + rowK, pb = f.p1 + rowK, pd = f.p2 + rowK
+        let dtv = Vec(repeating: dt)
+        let hcv = Vec(repeating: hc), hkv = Vec(repeating: hk)
+        let two = Vec(repeating: 2), minusFour = Vec(repeating: -4)
+
+        // Row r's U at eight cells from i after its drift (not stored).
+        @inline(__always) func drifted(_ i: Int) -> (Vec, Vec, Vec) {
+            (load(an + i) + dtv * load(qa + i), load(bn + i) + dtv * load(qb + i), load(dn + i) + dtv * load(qd + i))
+        }
+        // Row k's boundary cell i, its north neighbour drifted in registers.
+        @inline(__always) func cell(_ i: Int, _ ie: Int, _ iw: Int) {
+            let na = an[i] + dt * qa[i], nb = bn[i] + dt * qb[i], nd = dn[i] + dt * qd[i]
+            let ai = a[i], bi = b[i], di = d[i]
+            let ks = hk * ((ai * ai + di * di) + 2 * bi * bi)
+            pa[i] += hc * ((a[ie] + a[iw]) + (na + as_[i])).addingProduct(-4, ai) - ks * ai
+            pb[i] += hc * ((b[ie] + b[iw]) + (nb + bs[i])).addingProduct(-4, bi) - ks * bi
+            pd[i] += hc * ((d[ie] + d[iw]) + (nd + ds[i])).addingProduct(-4, di) - ks * di
+        }
+        // New P of row k's eight interior cells from i, given row r's drifted U there.
+        @inline(__always) func block(_ i: Int, _ north: (Vec, Vec, Vec)) -> (Vec, Vec, Vec) {
+            let ai = load(a + i), bi = load(b + i), di = load(d + i)
+            let ks = hkv * ((ai * ai + di * di) + two * bi * bi)
+            return (load(pa + i) + (hcv * ((load(a + i + 1) + load(a + i - 1)) + (north.0 + load(as_ + i))).addingProduct(minusFour, ai) - ks * ai),
+                    load(pb + i) + (hcv * ((load(b + i + 1) + load(b + i - 1)) + (north.1 + load(bs + i))).addingProduct(minusFour, bi) - ks * bi),
+                    load(pd + i) + (hcv * ((load(d + i + 1) + load(d + i - 1)) + (north.2 + load(ds + i))).addingProduct(minusFour, di) - ks * di))
+        }
+        let t = n - 9
+        cell(0, 1, n - 1)
+        cell(n - 1, 0, n - 2)
+        let driftHead = drifted(0), driftTail = drifted(t), driftLast = drifted(n - 8)
+        let (ha, hb, hd) = block(1, drifted(1))
+        let (ta, tb, td) = block(t, driftTail)
+        var i = 8 - ((Int(bitPattern: pa) >> 3) & 7)
+        @inline(__always) func east(_ c: Vec, _ x: Vec) -> Vec { Vec(c[1], c[2], c[3], c[4], c[5], c[6], c[7], x[0]) }
+        @inline(__always) func west(_ x: Vec, _ c: Vec) -> Vec { Vec(x[7], c[0], c[1], c[2], c[3], c[4], c[5], c[6]) }
+        var wa = Vec(repeating: a[i - 1]), wb = Vec(repeating: b[i - 1]), wd = Vec(repeating: d[i - 1])
+        var ca = load(a + i), cb = load(b + i), cd = load(d + i)
+        while i < t {
+            let (na, nb, nd) = drifted(i)
+            store(na, an + i); store(nb, bn + i); store(nd, dn + i)
+            let xa = load(a + i + 8), xb = load(b + i + 8), xd = load(d + i + 8)
+            let ks = hkv * ((ca * ca + cd * cd) + two * cb * cb)
+            store(load(pa + i) + (hcv * ((east(ca, xa) + west(wa, ca)) + (na + load(as_ + i))).addingProduct(minusFour, ca) - ks * ca), pa + i)
+            store(load(pb + i) + (hcv * ((east(cb, xb) + west(wb, cb)) + (nb + load(bs + i))).addingProduct(minusFour, cb) - ks * cb), pb + i)
+            store(load(pd + i) + (hcv * ((east(cd, xd) + west(wd, cd)) + (nd + load(ds + i))).addingProduct(minusFour, cd) - ks * cd), pd + i)
+            wa = ca; wb = cb; wd = cd
+            ca = xa; cb = xb; cd = xd
+            i += 8
+        }
+        store(ha, pa + 1); store(hb, pb + 1); store(hd, pd + 1)
+        store(ta, pa + t); store(tb, pb + t); store(td, pd + t)
+        store(driftHead.0, an); store(driftHead.1, bn); store(driftHead.2, dn)
+        store(driftTail.0, an + t); store(driftTail.1, bn + t); store(driftTail.2, dn + t)
+        store(driftLast.0, an + n - 8); store(driftLast.1, bn + n - 8); store(driftLast.2, dn + n - 8)
+    }
+
     /// `U += dt P` on row `j`.
     @inline(__always)
     static func driftRow(_ f: Planes, _ j: Int, dt: Double) {
@@ -232,6 +315,7 @@ public enum Kernel {
         let n = f.n
         precondition(stages >= 1 && stages <= maxStages(n: n), "stages out of range for this grid")
         let last = stages - 1
+        let fused = n >= fusedRowsMinimumN
         var front = -1
         while front <= n + 4 * last {
             // Stages whose work at this front is non-empty: s with 4s−1 ≤ front ≤ n+4s.
@@ -240,13 +324,17 @@ public enum Kernel {
             var s = sLo
             while s <= sHi {
                 let r = front - 2 * s
-                if r >= 2 * s - 1 && r <= n + 2 * s - 2 && !(opening && s == 0) {
-                    driftRow(f, r < 0 ? r + n : (r >= n ? r - n : r), dt: dt)
-                }
                 let k = r - 1
-                if k >= 2 * s && k <= n + 2 * s - 1 {
-                    let half = (opening && s == 0) || (closing && s == last)
-                    kickRow(f, k >= n ? k - n : k, hc: half ? hcHalf : hc, hk: half ? hkHalf : hk)
+                let drifts = r >= 2 * s - 1 && r <= n + 2 * s - 2 && !(opening && s == 0)
+                let kicks = k >= 2 * s && k <= n + 2 * s - 1
+                let half = (opening && s == 0) || (closing && s == last)
+                let row = r < 0 ? r + n : (r >= n ? r - n : r)
+                let kickedRow = k < 0 ? k + n : (k >= n ? k - n : k)
+                if drifts && kicks && fused {
+                    driftKickRows(f, drift: row, kick: kickedRow, dt: dt, hc: half ? hcHalf : hc, hk: half ? hkHalf : hk)
+                } else {
+                    if drifts { driftRow(f, row, dt: dt) }
+                    if kicks { kickRow(f, kickedRow, hc: half ? hcHalf : hc, hk: half ? hkHalf : hk) }
                 }
                 s += 1
             }

@@ -21,7 +21,7 @@ struct BlockingTests {
 
     static func bits(_ f: TensorField) -> [UInt64] { f.planes().map(\.bitPattern) }
 
-    static let sizes = [3, 4, 5, 8, 9, 10, 11, 12, 13, 16, 17, 24, 37, 64]
+    static let sizes = [3, 4, 5, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 24, 25, 37, 64, 100]
 
     @Test func wavefrontEqualsStageByStageForEveryStageCount() {
         let dt = 1.3e-3, c2 = 1.7, kappa = 2.5
