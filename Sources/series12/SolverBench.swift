@@ -55,18 +55,21 @@ enum SolverBench {
         return Double(jobs * iterations * 8 * 8) / seconds
     }
 
-    /// Runs `jobs` threads: each calls `prepare` (not timed) for its work, all start the work
-    /// at once; `seconds` until the last one finishes, and `each` job's own seconds from the
-    /// start (in the order they finished).
+    /// Runs `jobs` threads, job i pinned to the i-th CPU this process may use (when there are
+    /// that many), so that two jobs are measured on two cores: each calls `prepare` (not timed)
+    /// for its work, all start the work at once; `seconds` until the last one finishes, and
+    /// `each` job's own seconds from the start (in the order they finished).
     static func together(jobs: Int, prepare: @escaping @Sendable () -> () -> Void) -> (seconds: Double, each: [Double]) {
         let ready = DispatchGroup(), done = DispatchGroup()
         let go = DispatchSemaphore(value: 0)
         let finished = Mutex<[Double]>([])
         let start = Mutex(0.0)
-        for _ in 0..<jobs {
+        let cpus = CPUAffinity.allowedCPUs()
+        for job in 0..<jobs {
             ready.enter()
             done.enter()
             Thread {
+                if cpus.count >= jobs { CPUAffinity.pinCurrentThread(to: cpus[job]) }
                 let work = prepare()
                 ready.leave()
                 go.wait()
