@@ -28,6 +28,7 @@ struct BenchCompare {
         // The machine's ceiling is sampled between the two-core repetitions, so that it sees the
         // same moments of a shared machine as they do.
         var fmaOne: [Double] = [], fmaTwo: [Double] = []
+        let cpus = CPUAffinity.allowedCPUs()
         for n in n.map({ [$0] }) ?? [256, 1024] {
             let s = n >= 1024 ? max(steps / 4, 50) : steps
             var ours: [Double] = [], fast: [Double] = []
@@ -51,8 +52,10 @@ struct BenchCompare {
                 two.append(b.rate)
                 fmaOne.append(SolverBench.fmaThroughput(jobs: 1, iterations: 100_000_000))
                 fmaTwo.append(SolverBench.fmaThroughput(jobs: 2, iterations: 100_000_000))
-                let runs = b.runSeconds.map { String(format: "%.4f", $0) }.joined(separator: " and ")
-                print(String(format: "N=%d steps=%d: 1 κ %.4e cell_updates_per_s (%.4f s); 2 κs %.4e (runs took %@ s); FMA loop 2 threads ÷ 1: %.2f",
+                let runs = b.runSeconds.enumerated().map { job, seconds in
+                    String(format: "%.4f s", seconds) + (cpus.count >= 2 ? " on CPU \(cpus[job])" : "")
+                }.joined(separator: " and ")
+                print(String(format: "N=%d steps=%d: 1 κ %.4e cell_updates_per_s (%.4f s); 2 κs %.4e (runs took %@); FMA loop 2 threads ÷ 1: %.2f",
                              n, cs, a.rate, a.runSeconds.first ?? 0, b.rate, runs, fmaTwo.last! / fmaOne.last!))
             }
             rows.append(("2 κs on 2 cores ÷ 1 κ on 1 core, N=\(n)", median(two) / median(one), "≥ 1.9"))

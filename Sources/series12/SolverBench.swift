@@ -60,12 +60,12 @@ enum SolverBench {
     /// left to the scheduler, which gives it whichever core is faster at the moment: the
     /// one-core figure is never pinned to a slow core, so the two ÷ one ratio errs low, not high.
     /// Each job calls `prepare` (not timed) for its work, all start the work at once; `seconds`
-    /// until the last one finishes, and `each` job's own seconds from the start (in the order
-    /// they finished).
+    /// until the last one finishes, and `each` job's own seconds from the start (job i's at
+    /// index i, so with two jobs the first ran on the first allowed CPU).
     static func together(jobs: Int, prepare: @escaping @Sendable () -> () -> Void) -> (seconds: Double, each: [Double]) {
         let ready = DispatchGroup(), done = DispatchGroup()
         let go = DispatchSemaphore(value: 0)
-        let finished = Mutex<[Double]>([])
+        let finished = Mutex([Double](repeating: 0, count: jobs))
         let start = Mutex(0.0)
         let cpus = CPUAffinity.allowedCPUs()
         for job in 0..<jobs {
@@ -78,7 +78,7 @@ enum SolverBench {
                 go.wait()
                 work()
                 let end = monotonicSeconds()
-                finished.withLock { $0.append(end - start.withLock { $0 }) }
+                finished.withLock { $0[job] = end - start.withLock { $0 } }
                 done.leave()
             }.start()
         }
