@@ -10,7 +10,7 @@
 ///
 /// Each cell gets this arithmetic whatever the path (vector lanes or scalar cells, one step
 /// per sweep or several, see `wavefront`; a row's drift alone or sharing one loop with the kick
-/// of the row below, see `driftKickRows`), so blocked and unblocked stepping agree bit for bit.
+/// of the row below, see `kickRow`), so blocked and unblocked stepping agree bit for bit.
 public enum Kernel {
     /// Raw plane pointers of one field (U then P, components xx, xy, yy).
     public struct Planes {
@@ -74,44 +74,70 @@ public enum Kernel {
     ///     P += hc ((U[e] + U[w]) + (U[n] + U[s]) − 4U) − (hk s) U
     ///
     /// Boundary columns 0 and n−1 are scalar cells; the interior goes eight at a time.
+    ///
+    /// With `driftingNorth: dt` the north row j+1 is drifted by `dt` in the same loop, bit for
+    /// bit `driftRow(f, j + 1)` then `kickRow(f, j)`: each eight-cell chunk of row j+1 is
+    /// drifted, stored, and used from the registers as the north neighbours of the same chunk of
+    /// row j, so row j+1's U is read once instead of twice. The kick of row j reads row j+1 only
+    /// at its own column, and the drift of row j+1 reads only its own U and P (the kick writes
+    /// row j's P alone), so interleaving the two by columns gives the two-pass result. Needs
+    /// `n ≥ fusedRowsMinimumN`.
     @inline(__always)
-    static func kickRow(_ f: Planes, _ j: Int, hc: Double, hk: Double) {
+    static func kickRow(_ f: Planes, _ j: Int, hc: Double, hk: Double, driftingNorth dt: Double? = nil) {
         let n = f.n
         let jn = j + 1 == n ? 0 : j + 1
         let js = j == 0 ? n - 1 : j - 1
         let r = j * n, rn = jn * n, rs = js * n
         let a = f.u0 + r, b = f.u1 + r, d = f.u2 + r
         let an = f.u0 + rn, bn = f.u1 + rn, dn = f.u2 + rn
+        let qa = f.p0 + rn, qb = f.p1 + rn, qd = f.p2 + rn
         let as_ = f.u0 + rs, bs = f.u1 + rs, ds = f.u2 + rs
         let pa = f.p0 + r, pb = f.p1 + r, pd = f.p2 + r
 
+        // The north neighbours of cell i, drifted in registers when fusing (the same bits
+        // `driftRow` stores).
+        @inline(__always) func north(_ i: Int) -> (Double, Double, Double) {
+            guard let dt else { return (an[i], bn[i], dn[i]) }
+            return (an[i] + dt * qa[i], bn[i] + dt * qb[i], dn[i] + dt * qd[i])
+        }
         @inline(__always) func cell(_ i: Int, _ ie: Int, _ iw: Int) {
+            let (na, nb, nd) = north(i)
             let ai = a[i], bi = b[i], di = d[i]
             let ks = hk * ((ai * ai + di * di) + 2 * bi * bi)
-            pa[i] += hc * ((a[ie] + a[iw]) + (an[i] + as_[i])).addingProduct(-4, ai) - ks * ai
-            pb[i] += hc * ((b[ie] + b[iw]) + (bn[i] + bs[i])).addingProduct(-4, bi) - ks * bi
-            pd[i] += hc * ((d[ie] + d[iw]) + (dn[i] + ds[i])).addingProduct(-4, di) - ks * di
+            pa[i] += hc * ((a[ie] + a[iw]) + (na + as_[i])).addingProduct(-4, ai) - ks * ai
+            pb[i] += hc * ((b[ie] + b[iw]) + (nb + bs[i])).addingProduct(-4, bi) - ks * bi
+            pd[i] += hc * ((d[ie] + d[iw]) + (nd + ds[i])).addingProduct(-4, di) - ks * di
         }
+        // Both boundary cells first: when fusing, they read the north row before any drift.
         cell(0, 1, n - 1)
+        cell(n - 1, 0, n - 2)
         if n - 2 >= 8 {
             let hcv = Vec(repeating: hc), hkv = Vec(repeating: hk)
             let two = Vec(repeating: 2), minusFour = Vec(repeating: -4)
-            // New P of the eight interior cells starting at i (reads only U and P at i).
-            @inline(__always) func block(_ i: Int) -> (Vec, Vec, Vec) {
+            let dtv = Vec(repeating: dt ?? 0)
+            // The north neighbours of the eight cells from i (see `north` above).
+            @inline(__always) func north(_ i: Int) -> (Vec, Vec, Vec) {
+                guard dt != nil else { return (load(an + i), load(bn + i), load(dn + i)) }
+                return (load(an + i) + dtv * load(qa + i), load(bn + i) + dtv * load(qb + i), load(dn + i) + dtv * load(qd + i))
+            }
+            // New P of the eight interior cells from i, given their north neighbours.
+            @inline(__always) func block(_ i: Int, _ up: (Vec, Vec, Vec)) -> (Vec, Vec, Vec) {
                 let ai = load(a + i), bi = load(b + i), di = load(d + i)
                 let ks = hkv * ((ai * ai + di * di) + two * bi * bi)
-                return (load(pa + i) + (hcv * ((load(a + i + 1) + load(a + i - 1)) + (load(an + i) + load(as_ + i))).addingProduct(minusFour, ai) - ks * ai),
-                        load(pb + i) + (hcv * ((load(b + i + 1) + load(b + i - 1)) + (load(bn + i) + load(bs + i))).addingProduct(minusFour, bi) - ks * bi),
-                        load(pd + i) + (hcv * ((load(d + i + 1) + load(d + i - 1)) + (load(dn + i) + load(ds + i))).addingProduct(minusFour, di) - ks * di))
+                return (load(pa + i) + (hcv * ((load(a + i + 1) + load(a + i - 1)) + (up.0 + load(as_ + i))).addingProduct(minusFour, ai) - ks * ai),
+                        load(pb + i) + (hcv * ((load(b + i + 1) + load(b + i - 1)) + (up.1 + load(bs + i))).addingProduct(minusFour, bi) - ks * bi),
+                        load(pd + i) + (hcv * ((load(d + i + 1) + load(d + i - 1)) + (up.2 + load(ds + i))).addingProduct(minusFour, di) - ks * di))
             }
             // The first and the last eight interior cells (1 … 8 and n−9 … n−2), computed before
             // the loop overwrites any of them and stored after it: where they overlap the
             // loop's cells the values are the same bits (same inputs, same arithmetic). So the
             // loop can start at a 64-byte boundary of P (no split loads and stores) and needs
-            // no scalar remainder.
+            // no scalar remainder. When fusing, the same for the drift of the north row's cells
+            // 0 … 7, n−9 … n−2 and n−8 … n−1, which the loop's chunks may not reach.
             let t = n - 9
-            let (ha, hb, hd) = block(1)
-            let (ta, tb, td) = block(t)
+            let northHead = north(0), northTail = north(t), northLast = north(n - 8)
+            let (ha, hb, hd) = block(1, north(1))
+            let (ta, tb, td) = block(t, northTail)
             var i = 8 - ((Int(bitPattern: pa) >> 3) & 7)
             // In the loop the east and west neighbours come from the centre vectors of this, the
             // previous and the next chunk, shifted one lane (the same values as unaligned loads
@@ -123,108 +149,37 @@ public enum Kernel {
             var wa = Vec(repeating: a[i - 1]), wb = Vec(repeating: b[i - 1]), wd = Vec(repeating: d[i - 1])
             var ca = load(a + i), cb = load(b + i), cd = load(d + i)
             while i < t {
+                let (na, nb, nd) = north(i)
+                if dt != nil { store(na, an + i); store(nb, bn + i); store(nd, dn + i) }
                 let xa = load(a + i + 8), xb = load(b + i + 8), xd = load(d + i + 8)
                 let ks = hkv * ((ca * ca + cd * cd) + two * cb * cb)
-                store(load(pa + i) + (hcv * ((east(ca, xa) + west(wa, ca)) + (load(an + i) + load(as_ + i))).addingProduct(minusFour, ca) - ks * ca), pa + i)
-                store(load(pb + i) + (hcv * ((east(cb, xb) + west(wb, cb)) + (load(bn + i) + load(bs + i))).addingProduct(minusFour, cb) - ks * cb), pb + i)
-                store(load(pd + i) + (hcv * ((east(cd, xd) + west(wd, cd)) + (load(dn + i) + load(ds + i))).addingProduct(minusFour, cd) - ks * cd), pd + i)
+                store(load(pa + i) + (hcv * ((east(ca, xa) + west(wa, ca)) + (na + load(as_ + i))).addingProduct(minusFour, ca) - ks * ca), pa + i)
+                store(load(pb + i) + (hcv * ((east(cb, xb) + west(wb, cb)) + (nb + load(bs + i))).addingProduct(minusFour, cb) - ks * cb), pb + i)
+                store(load(pd + i) + (hcv * ((east(cd, xd) + west(wd, cd)) + (nd + load(ds + i))).addingProduct(minusFour, cd) - ks * cd), pd + i)
                 wa = ca; wb = cb; wd = cd
                 ca = xa; cb = xb; cd = xd
                 i += 8
             }
             store(ha, pa + 1); store(hb, pb + 1); store(hd, pd + 1)
             store(ta, pa + t); store(tb, pb + t); store(td, pd + t)
+            if dt != nil {
+                store(northHead.0, an); store(northHead.1, bn); store(northHead.2, dn)
+                store(northTail.0, an + t); store(northTail.1, bn + t); store(northTail.2, dn + t)
+                store(northLast.0, an + n - 8); store(northLast.1, bn + n - 8); store(northLast.2, dn + n - 8)
+            }
         } else {
+            precondition(dt == nil, "the fused drift needs n ≥ fusedRowsMinimumN")
             var i = 1
             while i < n - 1 {
                 cell(i, i + 1, i - 1)
                 i += 1
             }
         }
-        cell(n - 1, 0, n - 2)
     }
 
-    /// Smallest grid on which `driftKickRows` is used (its vector blocks need n − 2 ≥ 8 interior
-    /// cells; below this the two passes are cheap anyway).
+    /// Smallest grid on which `kickRow(driftingNorth:)` is used (its vector blocks need
+    /// n − 2 ≥ 8 interior cells; below this the two passes are cheap anyway).
     static let fusedRowsMinimumN = 16
-
-    /// `driftRow(f, r)` then `kickRow(f, k)` for `k = r − 1` (mod n), bit for bit, in one pass
-    /// over the columns: each eight-cell chunk of row r is drifted, stored, and used from the
-    /// registers as the north neighbours of the same chunk of row k's kick, so row r's U is read
-    /// once instead of twice. The kick of row k reads only column i of row r at column i, and the
-    /// drift of row r reads only its own U and P (the kick writes row k's P alone), so
-    /// interleaving the two by columns gives the two-pass result.
-    ///
-    /// As in `kickRow`, the kicks of row k's boundary cells and of its first and last eight
-    /// interior cells are computed before the loop writes anything (with the drifted north values
-    /// computed in registers, the same bits the drift stores), and so are the drifts of row r's
-    /// first eight and last nine cells, which the loop's chunks may not reach; all are stored
-    /// after the loop, where they overlap its chunks with the same bits. Requires
-    /// `n ≥ fusedRowsMinimumN`.
-    @inline(__always)
-    static func driftKickRows(_ f: Planes, drift r: Int, kick k: Int, dt: Double, hc: Double, hk: Double) {
-        let n = f.n
-        let js = k == 0 ? n - 1 : k - 1
-        let rowK = k * n, rowR = r * n, rowS = js * n
-        let a = f.u0 + rowK, b = f.u1 + rowK, d = f.u2 + rowK
-        let an = f.u0 + rowR, bn = f.u1 + rowR, dn = f.u2 + rowR
-        let qa = f.p0 + rowR, qb = f.p1 + rowR, qd = f.p2 + rowR
-        let as_ = f.u0 + rowS, bs = f.u1 + rowS, ds = f.u2 + rowS
-        let pa = f.p0 + rowK, pb = f.p1 + rowK, pd = f.p2 + rowK
-        let dtv = Vec(repeating: dt)
-        let hcv = Vec(repeating: hc), hkv = Vec(repeating: hk)
-        let two = Vec(repeating: 2), minusFour = Vec(repeating: -4)
-
-        // Row r's U at eight cells from i after its drift (not stored).
-        @inline(__always) func drifted(_ i: Int) -> (Vec, Vec, Vec) {
-            (load(an + i) + dtv * load(qa + i), load(bn + i) + dtv * load(qb + i), load(dn + i) + dtv * load(qd + i))
-        }
-        // Row k's boundary cell i, its north neighbour drifted in registers.
-        @inline(__always) func cell(_ i: Int, _ ie: Int, _ iw: Int) {
-            let na = an[i] + dt * qa[i], nb = bn[i] + dt * qb[i], nd = dn[i] + dt * qd[i]
-            let ai = a[i], bi = b[i], di = d[i]
-            let ks = hk * ((ai * ai + di * di) + 2 * bi * bi)
-            pa[i] += hc * ((a[ie] + a[iw]) + (na + as_[i])).addingProduct(-4, ai) - ks * ai
-            pb[i] += hc * ((b[ie] + b[iw]) + (nb + bs[i])).addingProduct(-4, bi) - ks * bi
-            pd[i] += hc * ((d[ie] + d[iw]) + (nd + ds[i])).addingProduct(-4, di) - ks * di
-        }
-        // New P of row k's eight interior cells from i, given row r's drifted U there.
-        @inline(__always) func block(_ i: Int, _ north: (Vec, Vec, Vec)) -> (Vec, Vec, Vec) {
-            let ai = load(a + i), bi = load(b + i), di = load(d + i)
-            let ks = hkv * ((ai * ai + di * di) + two * bi * bi)
-            return (load(pa + i) + (hcv * ((load(a + i + 1) + load(a + i - 1)) + (north.0 + load(as_ + i))).addingProduct(minusFour, ai) - ks * ai),
-                    load(pb + i) + (hcv * ((load(b + i + 1) + load(b + i - 1)) + (north.1 + load(bs + i))).addingProduct(minusFour, bi) - ks * bi),
-                    load(pd + i) + (hcv * ((load(d + i + 1) + load(d + i - 1)) + (north.2 + load(ds + i))).addingProduct(minusFour, di) - ks * di))
-        }
-        let t = n - 9
-        cell(0, 1, n - 1)
-        cell(n - 1, 0, n - 2)
-        let driftHead = drifted(0), driftTail = drifted(t), driftLast = drifted(n - 8)
-        let (ha, hb, hd) = block(1, drifted(1))
-        let (ta, tb, td) = block(t, driftTail)
-        var i = 8 - ((Int(bitPattern: pa) >> 3) & 7)
-        @inline(__always) func east(_ c: Vec, _ x: Vec) -> Vec { Vec(c[1], c[2], c[3], c[4], c[5], c[6], c[7], x[0]) }
-        @inline(__always) func west(_ x: Vec, _ c: Vec) -> Vec { Vec(x[7], c[0], c[1], c[2], c[3], c[4], c[5], c[6]) }
-        var wa = Vec(repeating: a[i - 1]), wb = Vec(repeating: b[i - 1]), wd = Vec(repeating: d[i - 1])
-        var ca = load(a + i), cb = load(b + i), cd = load(d + i)
-        while i < t {
-            let (na, nb, nd) = drifted(i)
-            store(na, an + i); store(nb, bn + i); store(nd, dn + i)
-            let xa = load(a + i + 8), xb = load(b + i + 8), xd = load(d + i + 8)
-            let ks = hkv * ((ca * ca + cd * cd) + two * cb * cb)
-            store(load(pa + i) + (hcv * ((east(ca, xa) + west(wa, ca)) + (na + load(as_ + i))).addingProduct(minusFour, ca) - ks * ca), pa + i)
-            store(load(pb + i) + (hcv * ((east(cb, xb) + west(wb, cb)) + (nb + load(bs + i))).addingProduct(minusFour, cb) - ks * cb), pb + i)
-            store(load(pd + i) + (hcv * ((east(cd, xd) + west(wd, cd)) + (nd + load(ds + i))).addingProduct(minusFour, cd) - ks * cd), pd + i)
-            wa = ca; wb = cb; wd = cd
-            ca = xa; cb = xb; cd = xd
-            i += 8
-        }
-        store(ha, pa + 1); store(hb, pb + 1); store(hd, pd + 1)
-        store(ta, pa + t); store(tb, pb + t); store(td, pd + t)
-        store(driftHead.0, an); store(driftHead.1, bn); store(driftHead.2, dn)
-        store(driftTail.0, an + t); store(driftTail.1, bn + t); store(driftTail.2, dn + t)
-        store(driftLast.0, an + n - 8); store(driftLast.1, bn + n - 8); store(driftLast.2, dn + n - 8)
-    }
 
     /// `U += dt P` on row `j`.
     @inline(__always)
@@ -331,7 +286,7 @@ public enum Kernel {
                 let row = r < 0 ? r + n : (r >= n ? r - n : r)
                 let kickedRow = k < 0 ? k + n : (k >= n ? k - n : k)
                 if drifts && kicks && fused {
-                    driftKickRows(f, drift: row, kick: kickedRow, dt: dt, hc: half ? hcHalf : hc, hk: half ? hkHalf : hk)
+                    kickRow(f, kickedRow, hc: half ? hcHalf : hc, hk: half ? hkHalf : hk, driftingNorth: dt)
                 } else {
                     if drifts { driftRow(f, row, dt: dt) }
                     if kicks { kickRow(f, kickedRow, hc: half ? hcHalf : hc, hk: half ? hkHalf : hk) }
