@@ -56,15 +56,15 @@ enum ValidateMain {
         let configured = suite
         var stoppedEarly = false
         let watch = SignalWatch()
+        let flag = watch.flag
+        let done = DispatchSemaphore(value: 0)
+        let runner = Thread {
+            _ = try? configured.run(only: tests, size: .spec, parallel: true)
+            done.signal()
+        }
+        runner.stackSize = 8 << 20
+        runner.start()
         if interactive {
-            let done = DispatchSemaphore(value: 0)
-            let worker = Thread {
-                _ = try? configured.run(only: tests, size: .spec, parallel: true)
-                done.signal()
-            }
-            worker.stackSize = 8 << 20
-            worker.start()
-            let flag = watch.flag
             let options = DashboardOptions(themeName: scan.values["theme"] ?? "default", ascii: ascii,
                                            themesDirectory: Theme.locateDirectory(), logFilePath: logPath)
             let exit = Dashboard.run(source: board, options: options, stopRequest: { flag.last.map { .signal($0) } })
@@ -76,14 +76,6 @@ enum ValidateMain {
             }
             if !stoppedEarly { done.wait() }
         } else {
-            let flag = watch.flag
-            let done = DispatchSemaphore(value: 0)
-            let runner = Thread {
-                _ = try? configured.run(only: tests, size: .spec, parallel: true)
-                done.signal()
-            }
-            runner.stackSize = 8 << 20
-            runner.start()
             while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
                 if flag.last != nil { stoppedEarly = true; break }
             }
