@@ -283,13 +283,14 @@ public enum Kernel {
                 let drifts = r >= 2 * s - 1 && r <= n + 2 * s - 2 && !(opening && s == 0)
                 let kicks = k >= 2 * s && k <= n + 2 * s - 1
                 let half = (opening && s == 0) || (closing && s == last)
+                let hcs = half ? hcHalf : hc, hks = half ? hkHalf : hk
                 let row = r < 0 ? r + n : (r >= n ? r - n : r)
                 let kickedRow = k < 0 ? k + n : (k >= n ? k - n : k)
                 if drifts && kicks && fused {
-                    kickRow(f, kickedRow, hc: half ? hcHalf : hc, hk: half ? hkHalf : hk, driftingNorth: dt)
+                    kickRow(f, kickedRow, hc: hcs, hk: hks, driftingNorth: dt)
                 } else {
                     if drifts { driftRow(f, row, dt: dt) }
-                    if kicks { kickRow(f, kickedRow, hc: half ? hcHalf : hc, hk: half ? hkHalf : hk) }
+                    if kicks { kickRow(f, kickedRow, hc: hcs, hk: hks) }
                 }
                 s += 1
             }

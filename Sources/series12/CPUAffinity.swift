@@ -8,7 +8,7 @@ import Glibc
 /// Sweeps are not pinned: two sweeps on one machine would pile onto the same CPUs.
 ///
 /// glibc's `sched_getaffinity`/`sched_setaffinity` are GNU extensions that Swift's Glibc
-/// module does not export, so they are looked up by name once.
+/// module does not export, so they are looked up by name (`dlsym`) when called.
 enum CPUAffinity {
     private typealias AffinityCall = @convention(c) (pid_t, Int, UnsafeMutableRawPointer) -> Int32
     /// Bytes of a `cpu_set_t` (1024 CPUs).
