@@ -57,6 +57,40 @@ enum SolverBench {
         return Double(jobs * iterations * 8 * 8) / seconds
     }
 
+    /// The machine's ceiling for code that lives on its cache, as the kernel does: each of
+    /// `jobs` threads streams its own two 256 KiB arrays (L2-resident, no shared data) with
+    /// `a = a·m + b`, 8 doubles at a time, `passes` times; bytes loaded and stored per second.
+    /// On a virtual machine whose second core's activity takes load and store bandwidth from
+    /// the first (a host thread moved beside it), this falls below 2 while the FMA loop does not.
+    static func cacheStreamThroughput(jobs: Int, passes: Int) -> Double {
+        let count = 32 * 1024
+        let seconds = together(jobs: jobs) {
+            let a = UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 64)
+            let b = UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 64)
+            let x = a.initializeMemory(as: Double.self, repeating: 1, count: count)
+            b.initializeMemory(as: Double.self, repeating: 1e-9, count: count)
+            return {
+                streamPasses(a, b, count: count, passes: passes)
+                blackHole(x[count - 1])
+                a.deallocate()
+                b.deallocate()
+            }
+        }.seconds
+        return Double(jobs * passes * count * 24) / seconds
+    }
+
+    @inline(never)
+    static func streamPasses(_ ra: UnsafeMutableRawPointer, _ rb: UnsafeMutableRawPointer, count: Int, passes: Int) {
+        let m = SIMD8<Double>(repeating: 0.999_999_9)
+        for _ in 0..<passes {
+            for i in stride(from: 0, to: count * 8, by: 64) {
+                let x = ra.load(fromByteOffset: i, as: SIMD8<Double>.self)
+                let y = rb.load(fromByteOffset: i, as: SIMD8<Double>.self)
+                ra.storeBytes(of: x * m + y, toByteOffset: i, as: SIMD8<Double>.self)
+            }
+        }
+    }
+
     /// Runs `jobs` threads; with two or more, job i is pinned to the i-th CPU this process may
     /// use (when there are that many), so that two jobs are measured on two cores. One job is
     /// left to the scheduler, which gives it whichever core is faster at the moment: the
