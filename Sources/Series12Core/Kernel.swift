@@ -243,6 +243,9 @@ public enum Kernel {
     /// Largest number of stages `wavefront` accepts on an `n`-row grid.
     public static func maxStages(n: Int) -> Int { max(1, n / 4) }
 
+    /// Largest block of fronts `wavefront` accepts on an `n`-row grid.
+    public static func maxBlockFronts(n: Int) -> Int { max(1, n / 4) }
+
     /// Several leapfrog stages in one sweep over memory (temporal blocking), bit-identical to
     /// running the stages one after another over the whole grid.
     ///
@@ -252,9 +255,10 @@ public enum Kernel {
     /// and, when `closing`, on the last stage; `hc`, `hk` otherwise (folded as in `kickRow`).
     ///
     /// Schedule: a wavefront over "fronts" `f`; at front `f` stage `s` drifts row `f − 2s` and
-    /// then kicks row `f − 2s − 1` (rows taken mod n, stages in increasing order). Stage `s`
-    /// drifts the n rows `2s−1 … n+2s−2` and kicks the n rows `2s … n+2s−1`, so each stage
-    /// starts two rows after the previous one and the periodic seam needs no copies:
+    /// then kicks row `f − 2s − 1` (rows taken mod n). Stage `s` drifts the n rows
+    /// `2s−1 … n+2s−2` and kicks the n rows `2s … n+2s−1`, so each stage starts two rows after
+    /// the previous one and the periodic seam needs no copies. Taken front by front (stages in
+    /// increasing order within a front):
     ///
     /// * a kick of row k at stage s reads U rows k−1…k+1 after their stage-s drift (drifted at
     ///   fronts ≤ k+1+2s, the kick's own front) and before their stage-(s+1) drift (fronts
@@ -262,39 +266,57 @@ public enum Kernel {
     /// * a drift of row r at stage s reads P_r after its stage-(s−1) kick (front r+2s−1) and
     ///   before its stage-s kick (front r+2s+1).
     ///
+    /// The fronts are taken `blockFronts` at a time, and within a block stage by stage: stage 0
+    /// at each front of the block, then stage 1 at each, and so on. A stage then works on
+    /// consecutive rows, whose U and P the previous row left in the core's L1. This reorders
+    /// only pairs of a stage s at front G and a later stage s+m at an earlier front G' of the
+    /// same block; the first touches rows G−2s−2 … G−2s, the second G'−2s−2m−2 … G'−2s−2m, at
+    /// least 1 and at most `blockFronts + 2·stages − 1 < n` rows below, so never the same row
+    /// (not even across the seam), and the two commute.
+    ///
     /// Every cell gets exactly the arithmetic of `driftRow` and `kickRow`; only the order over
-    /// rows changes, so results do not depend on how steps are grouped into stages.
-    /// Requires `1 ≤ stages ≤ maxStages(n)` (so the stages never lap each other).
+    /// rows changes, so results do not depend on how steps are grouped into stages or fronts.
+    /// Requires `1 ≤ stages ≤ maxStages(n)` (so the stages never lap each other) and
+    /// `1 ≤ blockFronts ≤ maxBlockFronts(n)`.
     public static func wavefront(_ f: Planes, stages: Int, opening: Bool, closing: Bool, dt: Double,
-                                 hc: Double, hk: Double, hcHalf: Double, hkHalf: Double) {
+                                 hc: Double, hk: Double, hcHalf: Double, hkHalf: Double, blockFronts: Int = 1) {
         let n = f.n
         precondition(stages >= 1 && stages <= maxStages(n: n), "stages out of range for this grid")
+        precondition(blockFronts >= 1 && blockFronts <= maxBlockFronts(n: n), "block of fronts out of range for this grid")
         let last = stages - 1
         let fused = n >= fusedRowsMinimumN
-        var front = -1
-        while front <= n + 4 * last {
-            // Stages whose work at this front is non-empty: s with 4s−1 ≤ front ≤ n+4s.
-            let sLo = max(0, (front - n + 3) >> 2)
-            let sHi = min(last, (front + 1) >> 2)
+        let lastFront = n + 4 * last
+        var blockStart = -1
+        while blockStart <= lastFront {
+            let blockEnd = min(blockStart + blockFronts - 1, lastFront)
+            // Stages with work at some front of the block: s with 4s−1 ≤ front ≤ n+4s.
+            let sLo = max(0, (blockStart - n + 3) >> 2)
+            let sHi = min(last, (blockEnd + 1) >> 2)
             var s = sLo
             while s <= sHi {
-                let r = front - 2 * s
-                let k = r - 1
-                let drifts = r >= 2 * s - 1 && r <= n + 2 * s - 2 && !(opening && s == 0)
-                let kicks = k >= 2 * s && k <= n + 2 * s - 1
                 let half = (opening && s == 0) || (closing && s == last)
                 let hcs = half ? hcHalf : hc, hks = half ? hkHalf : hk
-                let row = r < 0 ? r + n : (r >= n ? r - n : r)
-                let kickedRow = k < 0 ? k + n : (k >= n ? k - n : k)
-                if drifts && kicks && fused {
-                    kickRow(f, kickedRow, hc: hcs, hk: hks, driftingNorth: dt)
-                } else {
-                    if drifts { driftRow(f, row, dt: dt) }
-                    if kicks { kickRow(f, kickedRow, hc: hcs, hk: hks) }
+                let driftsAtAll = !(opening && s == 0)
+                var front = max(blockStart, 4 * s - 1)
+                let end = min(blockEnd, n + 4 * s)
+                while front <= end {
+                    let r = front - 2 * s
+                    let k = r - 1
+                    let drifts = driftsAtAll && r >= 2 * s - 1 && r <= n + 2 * s - 2
+                    let kicks = k >= 2 * s && k <= n + 2 * s - 1
+                    let row = r < 0 ? r + n : (r >= n ? r - n : r)
+                    let kickedRow = k < 0 ? k + n : (k >= n ? k - n : k)
+                    if drifts && kicks && fused {
+                        kickRow(f, kickedRow, hc: hcs, hk: hks, driftingNorth: dt)
+                    } else {
+                        if drifts { driftRow(f, row, dt: dt) }
+                        if kicks { kickRow(f, kickedRow, hc: hcs, hk: hks) }
+                    }
+                    front += 1
                 }
                 s += 1
             }
-            front += 1
+            blockStart += blockFronts
         }
     }
 

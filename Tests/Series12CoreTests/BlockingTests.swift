@@ -29,12 +29,11 @@ struct BlockingTests {
             let idx2 = Double(n * n)
             let hc = dt * c2 * idx2, hk = dt * kappa
             let hcHalf = 0.5 * dt * c2 * idx2, hkHalf = 0.5 * dt * kappa
+            let maxFronts = Kernel.maxBlockFronts(n: n)
             for stages in 1...Kernel.maxStages(n: n) {
                 for opening in [false, true] {
                     for closing in [false, true] {
-                        let a = Self.field(n: n), b = a.copy()
-                        Kernel.wavefront(Kernel.Planes(a), stages: stages, opening: opening, closing: closing, dt: dt,
-                                         hc: hc, hk: hk, hcHalf: hcHalf, hkHalf: hkHalf)
+                        let b = Self.field(n: n)
                         let pb = Kernel.Planes(b)
                         for s in 0..<stages {
                             let isOpening = opening && s == 0
@@ -42,8 +41,16 @@ struct BlockingTests {
                             if !isOpening { Kernel.drift(pb, dt: dt) }
                             Kernel.kick(pb, c2: c2, kappa: kappa, h: half ? 0.5 * dt : dt, idx2: idx2)
                         }
-                        let same = Self.bits(a) == Self.bits(b)
-                        #expect(same, "n=\(n) stages=\(stages) opening=\(opening) closing=\(closing)")
+                        // Blocks of fronts: one (front by front), small ones, a block that does
+                        // not divide the fronts, and the largest allowed (with the most stages,
+                        // the two reach furthest round the periodic seam).
+                        for blockFronts in Set([1, 2, 3, 7, maxFronts]) where blockFronts <= maxFronts {
+                            let a = Self.field(n: n)
+                            Kernel.wavefront(Kernel.Planes(a), stages: stages, opening: opening, closing: closing, dt: dt,
+                                             hc: hc, hk: hk, hcHalf: hcHalf, hkHalf: hkHalf, blockFronts: blockFronts)
+                            let same = Self.bits(a) == Self.bits(b)
+                            #expect(same, "n=\(n) stages=\(stages) blockFronts=\(blockFronts) opening=\(opening) closing=\(closing)")
+                        }
                     }
                 }
             }
@@ -62,7 +69,7 @@ struct BlockingTests {
 
             // Reference: one fused step at a time, as the sweep did.
             let ref = start.copy()
-            let one = Leapfrog(field: ref, physics: physics, dt: dt, blockStages: 1)
+            let one = Leapfrog(field: ref, physics: physics, dt: dt, blockStages: 1, blockFronts: 1)
             var refSnapshots: [[UInt64]] = []
             for step in 0..<total {
                 one.fusedStep(closing: samples.contains(step + 1))
@@ -73,9 +80,9 @@ struct BlockingTests {
             }
 
             for stages in [1, 2, 3, 4, 5, 8, 16] where stages <= Kernel.maxStages(n: n) {
-                for chunk in [1, 3, 8, 100] {
+                for (chunk, blockFronts) in [(1, 1), (3, 2), (8, 16), (100, 1), (100, 5), (100, 16)] {
                     let f = start.copy()
-                    let leapfrog = Leapfrog(field: f, physics: physics, dt: dt, blockStages: stages)
+                    let leapfrog = Leapfrog(field: f, physics: physics, dt: dt, blockStages: stages, blockFronts: blockFronts)
                     var step = 0
                     var snapshots: [[UInt64]] = []
                     while step < total {
@@ -91,7 +98,7 @@ struct BlockingTests {
                         }
                     }
                     let same = snapshots == refSnapshots
-                    #expect(same, "n=\(n) stages=\(stages) chunk=\(chunk)")
+                    #expect(same, "n=\(n) stages=\(stages) blockFronts=\(leapfrog.blockFronts) chunk=\(chunk)")
                 }
             }
         }
