@@ -45,15 +45,15 @@ public final class Leapfrog {
         }
     }
 
-    /// Stages per sweep for an n×n grid. About 2·stages + 3 rows of 48·n bytes are in flight
-    /// at once: keep them in the per-core L2 (≈ ¾ MiB of its 1 MiB) when that allows at least
-    /// four stages (N ≤ ~1500), else in a share of the L3 (≈ 6 MiB, two runs side by side).
-    /// Measured (N=256: 12–16 stages best; N=1024: 4–6; N=4096: 8–16).
+    /// Stages per sweep for an n×n grid: at most 16, and few enough that the rows in flight
+    /// (about 2·stages + 3 rows of 48·n bytes, plus `blockFronts`) fit a share of the L3
+    /// (6 MiB, two runs side by side): 16 up to N=2048, 14 at N=4096. Measured with the padded
+    /// planes, interleaved: N=1024 gains 5 % alone and 2–10 % with two runs at once from 16
+    /// stages (1.7 MiB in flight, out of L2) over 6 (in L2); N=256: 8–32 are alike.
     static func preferredStages(n: Int) -> Int {
         let rowBytes = 48 * n
-        let inL2 = ((3 << 18) / rowBytes - 3) / 2
-        let stages = inL2 >= 4 ? inL2 : ((6 << 20) / rowBytes - 3) / 2
-        return max(1, min(stages, 16, Kernel.maxStages(n: n)))
+        let inL3Share = ((6 << 20) / rowBytes - 3) / 2
+        return max(1, min(inL3Share, 16, Kernel.maxStages(n: n)))
     }
 
     /// Fronts of the wavefront a stage takes in turn (see `Kernel.wavefront`): 16 up to
@@ -100,7 +100,7 @@ public final class Leapfrog {
 
     /// Stages per sweep over memory in `fusedSteps` (temporal blocking): sized so the rows in
     /// flight (about 2·stages + 3 rows of 48·N bytes) stay in cache (see `preferredStages`);
-    /// 16 at N=256, 6 at N=1024, 14 at N=4096.
+    /// 16 at N=256 and N=1024, 14 at N=4096.
     public let blockStages: Int
 
     /// Fronts a stage takes in turn in `fusedSteps` (see `preferredBlockFronts`).
