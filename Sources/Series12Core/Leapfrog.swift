@@ -46,8 +46,8 @@ public final class Leapfrog {
     }
 
     /// Stages per sweep for an n×n grid: at most 16, and few enough that the rows in flight
-    /// (about 2·stages + 3 rows of 48·n bytes, plus `blockFronts`) fit a share of the L3
-    /// (6 MiB, two runs side by side): 16 up to N=2048, 14 at N=4096. Measured with the padded
+    /// (about 2·stages + 3 rows of 48·n bytes; `blockFronts` more up to N=512) fit a share of
+    /// the L3 (6 MiB, two runs side by side): 16 up to N=2048, 14 at N=4096. Measured with the padded
     /// planes, interleaved: N=1024 gains 5 % alone and 2–10 % with two runs at once from 16
     /// stages (1.7 MiB in flight, out of L2) over 6 (in L2); N=256: 8–32 are alike.
     static func preferredStages(n: Int) -> Int {
@@ -58,9 +58,9 @@ public final class Leapfrog {
 
     /// Fronts of the wavefront a stage takes in turn (see `Kernel.wavefront`): 16 up to
     /// N=512, where the rows a stage works on stay in L1 from one row to the next, which saves
-    /// more than the 16 extra rows in flight (48·N bytes each) cost; 1 above. Measured, interleaved A/B against 1:
-    /// N=64 +11 %, N=128 +12 %, N=256 +4 to +15 %, N=512 +3 to +6 %; N=1024 −2 to +5 %
-    /// (no gain), N=4096 −6 %.
+    /// more than the 16 extra rows in flight (48·N bytes each) cost; 1 above. Measured,
+    /// interleaved A/B against 1: N=64 +11 %, N=128 +12 %, N=256 +4 to +15 %, N=512 +3 to
+    /// +6 %; N=1024 −2 to +5 % (no gain), N=4096 −6 %.
     static func preferredBlockFronts(n: Int) -> Int {
         n <= 512 ? min(16, Kernel.maxBlockFronts(n: n)) : 1
     }
