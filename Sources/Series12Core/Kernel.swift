@@ -177,6 +177,160 @@ public enum Kernel {
         }
     }
 
+    /// Bit for bit `kickRow(f, j, driftingNorth: dt)` then `kickRow(f, j + 1, driftingNorth:
+    /// dt)` (rows mod n) in one loop over the columns: rows j+1 and j+2 are drifted, rows j and
+    /// j+1 kicked. The second kick trails the first by one eight-cell chunk and takes row j+1's
+    /// drifted U (its centre, east and west) and row j's U (its south) from the registers the
+    /// first left them in, so per row it loads 10.5 vectors instead of 15.
+    ///
+    /// Every value either kick needs is a function of the planes as they were on entry (row
+    /// j+1's drifted U is `U + dt P` of entry values, recomputed with the same operations where
+    /// the registers do not have it), and nothing is read after being overwritten: the first
+    /// kick drifts row j+1 chunk by chunk before the second reads it; the second writes row
+    /// j+1's P only a chunk behind the first one's drift of it; the edge cells of the second
+    /// (columns 0, n−1, the first and last eight interior cells, row j+2's drifted edges) are
+    /// computed before the loop from entry values and stored after it. Needs
+    /// `n ≥ fusedRowsMinimumN`.
+    @inline(__always)
+    static func kickTwoRows(_ f: Planes, _ j: Int, hc: Double, hk: Double, dt: Double) {
+        let n = f.n
+        precondition(n >= fusedRowsMinimumN, "two rows at once need n ≥ fusedRowsMinimumN")
+        let j1 = j + 1 == n ? 0 : j + 1
+        let j2 = j1 + 1 == n ? 0 : j1 + 1
+        let js = j == 0 ? n - 1 : j - 1
+        let r = j * n, r1 = j1 * n, r2 = j2 * n, rs = js * n
+        // Row j (kicked first), j−1 (its south), j+1 (drifted, then kicked), j+2 (drifted).
+        let a = f.u0 + r, b = f.u1 + r, d = f.u2 + r
+        let pa = f.p0 + r, pb = f.p1 + r, pd = f.p2 + r
+        let as_ = f.u0 + rs, bs = f.u1 + rs, ds = f.u2 + rs
+        let a1 = f.u0 + r1, b1 = f.u1 + r1, d1 = f.u2 + r1
+        let qa = f.p0 + r1, qb = f.p1 + r1, qd = f.p2 + r1
+        let a2 = f.u0 + r2, b2 = f.u1 + r2, d2 = f.u2 + r2
+        let sa = f.p0 + r2, sb = f.p1 + r2, sd = f.p2 + r2
+
+        // Scalar edge cells, from entry values. Row j+1's and j+2's U after their drift:
+        @inline(__always) func drifted1(_ i: Int) -> (Double, Double, Double) {
+            (a1[i] + dt * qa[i], b1[i] + dt * qb[i], d1[i] + dt * qd[i])
+        }
+        @inline(__always) func drifted2(_ i: Int) -> (Double, Double, Double) {
+            (a2[i] + dt * sa[i], b2[i] + dt * sb[i], d2[i] + dt * sd[i])
+        }
+        // Row j's cell i (as `kickRow`'s `cell`), stored at once: nothing else reads row j's P.
+        @inline(__always) func cellFirst(_ i: Int, _ ie: Int, _ iw: Int) {
+            let (na, nb, nd) = drifted1(i)
+            let ai = a[i], bi = b[i], di = d[i]
+            let ks = hk * ((ai * ai + di * di) + 2 * bi * bi)
+            pa[i] += hc * ((a[ie] + a[iw]) + (na + as_[i])).addingProduct(-4, ai) - ks * ai
+            pb[i] += hc * ((b[ie] + b[iw]) + (nb + bs[i])).addingProduct(-4, bi) - ks * bi
+            pd[i] += hc * ((d[ie] + d[iw]) + (nd + ds[i])).addingProduct(-4, di) - ks * di
+        }
+        // Row j+1's new P at cell i, returned: row j+1's entry P is still needed for its drift.
+        @inline(__always) func cellSecond(_ i: Int, _ ie: Int, _ iw: Int) -> (Double, Double, Double) {
+            let (na, nb, nd) = drifted2(i)
+            let (ai, bi, di) = drifted1(i)
+            let (ea, eb, ed) = drifted1(ie), (wa, wb, wd) = drifted1(iw)
+            let ks = hk * ((ai * ai + di * di) + 2 * bi * bi)
+            return (qa[i] + (hc * ((ea + wa) + (na + a[i])).addingProduct(-4, ai) - ks * ai),
+                    qb[i] + (hc * ((eb + wb) + (nb + b[i])).addingProduct(-4, bi) - ks * bi),
+                    qd[i] + (hc * ((ed + wd) + (nd + d[i])).addingProduct(-4, di) - ks * di))
+        }
+        cellFirst(0, 1, n - 1)
+        cellFirst(n - 1, 0, n - 2)
+        let secondFirst = cellSecond(0, 1, n - 1), secondLast = cellSecond(n - 1, 0, n - 2)
+
+        let hcv = Vec(repeating: hc), hkv = Vec(repeating: hk)
+        let two = Vec(repeating: 2), minusFour = Vec(repeating: -4)
+        let dtv = Vec(repeating: dt)
+        @inline(__always) func north1(_ i: Int) -> (Vec, Vec, Vec) {
+            (load(a1 + i) + dtv * load(qa + i), load(b1 + i) + dtv * load(qb + i), load(d1 + i) + dtv * load(qd + i))
+        }
+        @inline(__always) func north2(_ i: Int) -> (Vec, Vec, Vec) {
+            (load(a2 + i) + dtv * load(sa + i), load(b2 + i) + dtv * load(sb + i), load(d2 + i) + dtv * load(sd + i))
+        }
+        // New P of row j's eight cells from i (as `kickRow`'s `block`).
+        @inline(__always) func blockFirst(_ i: Int, _ up: (Vec, Vec, Vec)) -> (Vec, Vec, Vec) {
+            let ai = load(a + i), bi = load(b + i), di = load(d + i)
+            let ks = hkv * ((ai * ai + di * di) + two * bi * bi)
+            return (load(pa + i) + (hcv * ((load(a + i + 1) + load(a + i - 1)) + (up.0 + load(as_ + i))).addingProduct(minusFour, ai) - ks * ai),
+                    load(pb + i) + (hcv * ((load(b + i + 1) + load(b + i - 1)) + (up.1 + load(bs + i))).addingProduct(minusFour, bi) - ks * bi),
+                    load(pd + i) + (hcv * ((load(d + i + 1) + load(d + i - 1)) + (up.2 + load(ds + i))).addingProduct(minusFour, di) - ks * di))
+        }
+        // New P of row j+1's eight cells from i, from entry values.
+        @inline(__always) func blockSecond(_ i: Int) -> (Vec, Vec, Vec) {
+            let up = north2(i)
+            let (ai, bi, di) = north1(i), (ea, eb, ed) = north1(i + 1), (wa, wb, wd) = north1(i - 1)
+            let ks = hkv * ((ai * ai + di * di) + two * bi * bi)
+            return (load(qa + i) + (hcv * ((ea + wa) + (up.0 + load(a + i))).addingProduct(minusFour, ai) - ks * ai),
+                    load(qb + i) + (hcv * ((eb + wb) + (up.1 + load(b + i))).addingProduct(minusFour, bi) - ks * bi),
+                    load(qd + i) + (hcv * ((ed + wd) + (up.2 + load(d + i))).addingProduct(minusFour, di) - ks * di))
+        }
+        @inline(__always) func east(_ c: Vec, _ x: Vec) -> Vec { Vec(c[1], c[2], c[3], c[4], c[5], c[6], c[7], x[0]) }
+        @inline(__always) func west(_ x: Vec, _ c: Vec) -> Vec { Vec(x[7], c[0], c[1], c[2], c[3], c[4], c[5], c[6]) }
+
+        // Edges, before the loop (see `kickRow`): row j's first and last eight interior cells
+        // and row j+1's drifted edges; row j+1's and row j+2's the same.
+        let t = n - 9
+        let northHead = north1(0), northTail = north1(t), northLast = north1(n - 8)
+        let (ha, hb, hd) = blockFirst(1, north1(1))
+        let (ta, tb, td) = blockFirst(t, northTail)
+        let north2Head = north2(0), north2Tail = north2(t), north2Last = north2(n - 8)
+        let (h2a, h2b, h2d) = blockSecond(1)
+        let (t2a, t2b, t2d) = blockSecond(t)
+
+        let i0 = 8 - ((Int(bitPattern: pa) >> 3) & 7)
+        var i = i0
+        var wa = Vec(repeating: a[i - 1]), wb = Vec(repeating: b[i - 1]), wd = Vec(repeating: d[i - 1])
+        var ca = load(a + i), cb = load(b + i), cd = load(d + i)
+        // Row j+1's drifted U: the chunk before the one the second kick is at (its west), and
+        // the one it is at (its centre).
+        let w1 = drifted1(i0 - 1)
+        var nwa = Vec(repeating: w1.0), nwb = Vec(repeating: w1.1), nwd = Vec(repeating: w1.2)
+        var nca = Vec(), ncb = Vec(), ncd = Vec()
+        // Row j+1's kick at chunk c, given row j+1's drifted U east of it (chunk c+8) and row
+        // j's U at chunk c (its south).
+        @inline(__always) func second(_ c: Int, _ ex: (Vec, Vec, Vec), _ south: (Vec, Vec, Vec)) {
+            let (ua, ub, ud) = north2(c)
+            store(ua, a2 + c); store(ub, b2 + c); store(ud, d2 + c)
+            let ks = hkv * ((nca * nca + ncd * ncd) + two * ncb * ncb)
+            store(load(qa + c) + (hcv * ((east(nca, ex.0) + west(nwa, nca)) + (ua + south.0)).addingProduct(minusFour, nca) - ks * nca), qa + c)
+            store(load(qb + c) + (hcv * ((east(ncb, ex.1) + west(nwb, ncb)) + (ub + south.1)).addingProduct(minusFour, ncb) - ks * ncb), qb + c)
+            store(load(qd + c) + (hcv * ((east(ncd, ex.2) + west(nwd, ncd)) + (ud + south.2)).addingProduct(minusFour, ncd) - ks * ncd), qd + c)
+        }
+        while i < t {
+            let (na, nb, nd) = north1(i)
+            store(na, a1 + i); store(nb, b1 + i); store(nd, d1 + i)
+            let xa = load(a + i + 8), xb = load(b + i + 8), xd = load(d + i + 8)
+            let ks = hkv * ((ca * ca + cd * cd) + two * cb * cb)
+            store(load(pa + i) + (hcv * ((east(ca, xa) + west(wa, ca)) + (na + load(as_ + i))).addingProduct(minusFour, ca) - ks * ca), pa + i)
+            store(load(pb + i) + (hcv * ((east(cb, xb) + west(wb, cb)) + (nb + load(bs + i))).addingProduct(minusFour, cb) - ks * cb), pb + i)
+            store(load(pd + i) + (hcv * ((east(cd, xd) + west(wd, cd)) + (nd + load(ds + i))).addingProduct(minusFour, cd) - ks * cd), pd + i)
+            if i > i0 {
+                second(i - 8, (na, nb, nd), (wa, wb, wd))
+                nwa = nca; nwb = ncb; nwd = ncd
+            }
+            nca = na; ncb = nb; ncd = nd
+            wa = ca; wb = cb; wd = cd
+            ca = xa; cb = xb; cd = xd
+            i += 8
+        }
+        store(ha, pa + 1); store(hb, pb + 1); store(hd, pd + 1)
+        store(ta, pa + t); store(tb, pb + t); store(td, pd + t)
+        store(northHead.0, a1); store(northHead.1, b1); store(northHead.2, d1)
+        store(northTail.0, a1 + t); store(northTail.1, b1 + t); store(northTail.2, d1 + t)
+        store(northLast.0, a1 + n - 8); store(northLast.1, b1 + n - 8); store(northLast.2, d1 + n - 8)
+        // Row j+1's last loop chunk: its east neighbours are drifted in memory now.
+        if i > i0 {
+            second(i - 8, (load(a1 + i), load(b1 + i), load(d1 + i)), (wa, wb, wd))
+        }
+        store(h2a, qa + 1); store(h2b, qb + 1); store(h2d, qd + 1)
+        store(t2a, qa + t); store(t2b, qb + t); store(t2d, qd + t)
+        qa[0] = secondFirst.0; qb[0] = secondFirst.1; qd[0] = secondFirst.2
+        qa[n - 1] = secondLast.0; qb[n - 1] = secondLast.1; qd[n - 1] = secondLast.2
+        store(north2Head.0, a2); store(north2Head.1, b2); store(north2Head.2, d2)
+        store(north2Tail.0, a2 + t); store(north2Tail.1, b2 + t); store(north2Tail.2, d2 + t)
+        store(north2Last.0, a2 + n - 8); store(north2Last.1, b2 + n - 8); store(north2Last.2, d2 + n - 8)
+    }
+
     /// Smallest grid on which `kickRow(driftingNorth:)` is used (its vector blocks need
     /// n − 2 ≥ 8 interior cells; below this the two passes are cheap anyway).
     static let fusedRowsMinimumN = 16
@@ -268,7 +422,8 @@ public enum Kernel {
     ///
     /// The fronts are taken `blockFronts` at a time, and within a block stage by stage: stage 0
     /// at each front of the block, then stage 1 at each, and so on. A stage then works on
-    /// consecutive rows, whose U and P the previous row left in the core's L1. This reorders
+    /// consecutive rows, whose U and P the previous row left in the core's L1, and does two
+    /// fronts' rows in one loop over the columns (`kickTwoRows`) where both drift and kick. This reorders
     /// only pairs of a stage s at front G and a later stage s+m at an earlier front G' of the
     /// same block; the first touches rows G−2s−2 … G−2s, the second G'−2s−2m−2 … G'−2s−2m, at
     /// least 1 and at most `blockFronts + 2·stages − 1 < n` rows below, so never the same row
@@ -307,6 +462,12 @@ public enum Kernel {
                     let row = r < 0 ? r + n : (r >= n ? r - n : r)
                     let kickedRow = k < 0 ? k + n : (k >= n ? k - n : k)
                     if drifts && kicks && fused {
+                        if front < end && r + 1 <= n + 2 * s - 2 {
+                            // This front's and the next one's rows in one loop.
+                            kickTwoRows(f, kickedRow, hc: hcs, hk: hks, dt: dt)
+                            front += 2
+                            continue
+                        }
                         kickRow(f, kickedRow, hc: hcs, hk: hks, driftingNorth: dt)
                     } else {
                         if drifts { driftRow(f, row, dt: dt) }

@@ -56,13 +56,16 @@ public final class Leapfrog {
         return max(1, min(inL3Share, 16, Kernel.maxStages(n: n)))
     }
 
-    /// Fronts of the wavefront a stage takes in turn (see `Kernel.wavefront`): 16 up to
-    /// N=512, where the rows a stage works on stay in L1 from one row to the next, which saves
-    /// more than the 16 extra rows in flight (48·N bytes each) cost; 1 above. Measured,
-    /// interleaved A/B against 1: N=64 +11 %, N=128 +12 %, N=256 +4 to +15 %, N=512 +3 to
-    /// +6 %; N=1024 −2 to +5 % (no gain), N=4096 −6 %.
+    /// Fronts of the wavefront a stage takes in turn (see `Kernel.wavefront`); two or more let
+    /// a stage do two rows in one loop (`Kernel.kickTwoRows`). 16 up to N=512, where the rows a
+    /// stage works on also stay in L1 from one row to the next, which saves more than the 16
+    /// extra rows in flight (48·N bytes each) cost; 4 at N=1024; 2 above. Measured,
+    /// interleaved: blocks of 16 against 1 (rows one at a time): N=64 +11 %, N=128 +12 %,
+    /// N=256 +4 to +15 %, N=512 +3 to +6 %. Two rows per loop against one, blocks of 2:
+    /// N=1024 +8 %, N=4096 +28 %, N=256 and 512 +1 to +2 %. Blocks of 4 against 2 at
+    /// N=1024: +3 %; of 16 at N=4096: −5 %.
     static func preferredBlockFronts(n: Int) -> Int {
-        n <= 512 ? min(16, Kernel.maxBlockFronts(n: n)) : 1
+        min(n <= 512 ? 16 : (n <= 1024 ? 4 : 2), Kernel.maxBlockFronts(n: n))
     }
 
     /// `P += h F(U)`.
