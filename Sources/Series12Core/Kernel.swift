@@ -422,8 +422,9 @@ public enum Kernel {
     ///
     /// The fronts are taken `blockFronts` at a time, and within a block stage by stage: stage 0
     /// at each front of the block, then stage 1 at each, and so on. A stage then works on
-    /// consecutive rows, whose U and P the previous row left in the core's L1, and does two
-    /// fronts' rows in one loop over the columns (`kickTwoRows`) where both drift and kick. This reorders
+    /// consecutive rows, whose U and P the previous row left in the core's L1; with `pairedRows`
+    /// it does two fronts' rows in one loop over the columns (`kickTwoRows`) where both drift
+    /// and kick. This reorders
     /// only pairs of a stage s at front G and a later stage s+m at an earlier front G' of the
     /// same block; the first touches rows G−2s−2 … G−2s, the second G'−2s−2m−2 … G'−2s−2m, at
     /// least 1 and at most `blockFronts + 2·stages − 1 < n` rows below, so never the same row
@@ -434,7 +435,8 @@ public enum Kernel {
     /// Requires `1 ≤ stages ≤ maxStages(n)` (so the stages never lap each other) and
     /// `1 ≤ blockFronts ≤ maxBlockFronts(n)`.
     public static func wavefront(_ f: Planes, stages: Int, opening: Bool, closing: Bool, dt: Double,
-                                 hc: Double, hk: Double, hcHalf: Double, hkHalf: Double, blockFronts: Int = 1) {
+                                 hc: Double, hk: Double, hcHalf: Double, hkHalf: Double, blockFronts: Int = 1,
+                                 pairedRows: Bool = false) {
         let n = f.n
         precondition(stages >= 1 && stages <= maxStages(n: n), "stages out of range for this grid")
         precondition(blockFronts >= 1 && blockFronts <= maxBlockFronts(n: n), "block of fronts out of range for this grid")
@@ -462,7 +464,7 @@ public enum Kernel {
                     let row = r < 0 ? r + n : (r >= n ? r - n : r)
                     let kickedRow = k < 0 ? k + n : (k >= n ? k - n : k)
                     if drifts && kicks && fused {
-                        if front < end && r + 1 <= n + 2 * s - 2 {
+                        if pairedRows && front < end && r + 1 <= n + 2 * s - 2 {
                             // This front's and the next one's rows in one loop.
                             kickTwoRows(f, kickedRow, hc: hcs, hk: hks, dt: dt)
                             front += 2

@@ -23,9 +23,11 @@ public final class Leapfrog {
     private let uniformC2: Double
     private let faces: Kernel.FaceSpeeds?
 
-    /// `blockStages` and `blockFronts` override the stages per sweep and the fronts a stage
-    /// takes in turn (tests); nil picks them from N.
-    public init(field: TensorField, physics: Physics, dt: Double, blockStages: Int? = nil, blockFronts: Int? = nil) {
+    /// `blockStages`, `blockFronts` and `pairedRows` override the stages per sweep, the fronts
+    /// a stage takes in turn and whether it does two rows per loop (tests); nil picks them
+    /// from N.
+    public init(field: TensorField, physics: Physics, dt: Double, blockStages: Int? = nil, blockFronts: Int? = nil,
+                pairedRows: Bool? = nil) {
         self.field = field
         self.physics = physics
         self.dt = dt
@@ -33,6 +35,7 @@ public final class Leapfrog {
         let n = field.grid.n
         self.blockStages = max(1, min(blockStages ?? Leapfrog.preferredStages(n: n), Kernel.maxStages(n: n)))
         self.blockFronts = max(1, min(blockFronts ?? Leapfrog.preferredBlockFronts(n: n), Kernel.maxBlockFronts(n: n)))
+        self.pairedRows = pairedRows ?? (n >= Leapfrog.pairedRowsMinimumN)
         let dx = field.grid.dx
         idx2 = 1 / (dx * dx)
         switch physics.speed {
@@ -57,17 +60,20 @@ public final class Leapfrog {
     }
 
     /// Fronts of the wavefront a stage takes in turn (see `Kernel.wavefront`); two or more let
-    /// a stage do two rows in one loop (`Kernel.kickTwoRows`). 16 up to N=512, where the rows a
-    /// stage works on also stay in L1 from one row to the next, which saves more than the 16
-    /// extra rows in flight (48·N bytes each) cost; 4 at N=1024; 2 above. Measured,
-    /// interleaved: blocks of 16 against 1 (rows one at a time): N=64 +11 %, N=128 +12 %,
-    /// N=256 +4 to +15 %, N=512 +3 to +6 %. Two rows per loop against one, blocks of 2:
-    /// N=1024 +8 %, N=4096 +28 %, N=256 and 512 +1 to +2 %. Blocks of 4 against 2 at
-    /// N=1024: +3 %; of 16 at N=4096: −5 %.
+    /// a stage do two rows in one loop (`pairedRows`). 16 up to N=512, where the rows a stage
+    /// works on stay in L1 from one row to the next, which saves more than the 16 extra rows
+    /// in flight (48·N bytes each) cost; 4 at N=1024; 2 above. Measured, interleaved, one row
+    /// per loop: blocks of 16 against 1: N=64 +11 %, N=128 +12 %, N=256 +4 to +15 %, N=512
+    /// +3 to +6 %. With two rows per loop, blocks of 4 against 2 at N=1024: +3 %; of 16
+    /// against 2 at N=4096: −5 %.
     static func preferredBlockFronts(n: Int) -> Int {
         min(n <= 512 ? 16 : (n <= 1024 ? 4 : 2), Kernel.maxBlockFronts(n: n))
     }
 
+    /// Smallest grid whose stages do two rows per loop over the columns. Measured,
+    /// interleaved, against one row per loop: N=128 −3 %, N=256 ±0, N=512 +2 %, N=1024 +8 %,
+    /// N=4096 +28 % (the second row's edge cells cost more on short rows than the loads saved).
+    static let pairedRowsMinimumN = 512
     /// `P += h F(U)`.
     public func kick(_ h: Double) {
         if let faces {
@@ -109,6 +115,9 @@ public final class Leapfrog {
     /// Fronts a stage takes in turn in `fusedSteps` (see `preferredBlockFronts`).
     public let blockFronts: Int
 
+    /// Whether a stage does two rows per loop over the columns (see `pairedRowsMinimumN`).
+    public let pairedRows: Bool
+
     /// `count` fused steps, the last one closing (ending synchronised) when `closingLast`;
     /// bit for bit the same as `count` calls of `fusedStep(closing:)` with `closing` false
     /// except on the last, whatever `count` is: the steps go through memory `blockStages` at a
@@ -139,12 +148,12 @@ public final class Leapfrog {
             if steps == 0 {
                 // One-stage blocks: the opening half-kick goes alone.
                 Kernel.wavefront(planes, stages: 1, opening: true, closing: false, dt: dt,
-                                 hc: hc, hk: hk, hcHalf: hcHalf, hkHalf: hkHalf, blockFronts: blockFronts)
+                                 hc: hc, hk: hk, hcHalf: hcHalf, hkHalf: hkHalf, blockFronts: blockFronts, pairedRows: pairedRows)
                 isSynchronised = false
                 continue
             }
             Kernel.wavefront(planes, stages: steps + (opening ? 1 : 0), opening: opening, closing: closing, dt: dt,
-                             hc: hc, hk: hk, hcHalf: hcHalf, hkHalf: hkHalf, blockFronts: blockFronts)
+                             hc: hc, hk: hk, hcHalf: hcHalf, hkHalf: hkHalf, blockFronts: blockFronts, pairedRows: pairedRows)
             isSynchronised = closing
             remaining -= steps
         }

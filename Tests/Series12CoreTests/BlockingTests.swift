@@ -44,12 +44,16 @@ struct BlockingTests {
                         // Blocks of fronts: one (front by front), small ones, a block that does
                         // not divide the fronts, and the largest allowed (with the most stages,
                         // the two reach furthest round the periodic seam).
+                        // Rows one per loop, and two per loop (from n = 16, where rows are fused).
                         for blockFronts in Set([1, 2, 3, 7, maxFronts]) where blockFronts <= maxFronts {
-                            let a = Self.field(n: n)
-                            Kernel.wavefront(Kernel.Planes(a), stages: stages, opening: opening, closing: closing, dt: dt,
-                                             hc: hc, hk: hk, hcHalf: hcHalf, hkHalf: hkHalf, blockFronts: blockFronts)
-                            let same = Self.bits(a) == Self.bits(b)
-                            #expect(same, "n=\(n) stages=\(stages) blockFronts=\(blockFronts) opening=\(opening) closing=\(closing)")
+                            for pairedRows in [false, true] {
+                                let a = Self.field(n: n)
+                                Kernel.wavefront(Kernel.Planes(a), stages: stages, opening: opening, closing: closing, dt: dt,
+                                                 hc: hc, hk: hk, hcHalf: hcHalf, hkHalf: hkHalf, blockFronts: blockFronts,
+                                                 pairedRows: pairedRows)
+                                let same = Self.bits(a) == Self.bits(b)
+                                #expect(same, "n=\(n) stages=\(stages) blockFronts=\(blockFronts) pairedRows=\(pairedRows) opening=\(opening) closing=\(closing)")
+                            }
                         }
                     }
                 }
@@ -80,9 +84,11 @@ struct BlockingTests {
             }
 
             for stages in [1, 2, 3, 4, 5, 8, 16] where stages <= Kernel.maxStages(n: n) {
-                for (chunk, blockFronts) in [(1, 1), (3, 2), (8, 16), (100, 1), (100, 5), (100, 16)] {
+                for (chunk, blockFronts, paired) in [(1, 1, false), (3, 2, true), (8, 16, true), (100, 1, false),
+                                                     (100, 5, false), (100, 5, true), (100, 16, true)] {
                     let f = start.copy()
-                    let leapfrog = Leapfrog(field: f, physics: physics, dt: dt, blockStages: stages, blockFronts: blockFronts)
+                    let leapfrog = Leapfrog(field: f, physics: physics, dt: dt, blockStages: stages, blockFronts: blockFronts,
+                                            pairedRows: paired)
                     var step = 0
                     var snapshots: [[UInt64]] = []
                     while step < total {
@@ -98,7 +104,7 @@ struct BlockingTests {
                         }
                     }
                     let same = snapshots == refSnapshots
-                    #expect(same, "n=\(n) stages=\(stages) blockFronts=\(leapfrog.blockFronts) chunk=\(chunk)")
+                    #expect(same, "n=\(n) stages=\(stages) blockFronts=\(leapfrog.blockFronts) paired=\(paired) chunk=\(chunk)")
                 }
             }
         }
