@@ -15,7 +15,9 @@ struct ClusterCommandTests {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Binary.path)
         p.arguments = args
-        FileManager.default.createFile(atPath: path, contents: nil)
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw TmuxError(message: "cannot create \(path) for the command's output")
+        }
         p.standardOutput = FileHandle(forWritingAtPath: path)
         p.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try p.run()

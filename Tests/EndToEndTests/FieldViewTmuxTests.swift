@@ -33,6 +33,12 @@ struct FieldViewTmuxTests {
         return values
     }
 
+    /// The colour bar of `screen` reads `min` and `max` (to the digits printed).
+    static func shows(_ screen: String, min: Double, max: Double) -> Bool {
+        guard let bar = bar(screen) else { return false }
+        return printed(bar.min, equals: min) && printed(bar.max, equals: max)
+    }
+
     /// Equal to the five significant digits printed (`%.4e`).
     static func printed(_ shown: Double, equals exact: Double) -> Bool {
         abs(shown - exact) <= 5.001e-5 * abs(exact) + 1e-300
@@ -48,16 +54,14 @@ struct FieldViewTmuxTests {
         #expect(tmux.waitFor(60) { $0.contains("sweep finished") })
         #expect(tmux.screen().contains("drift vs κ"))
 
-        tmux.send("v")
-        #expect(tmux.waitFor { $0.contains("field of κ=0.5000") && $0.contains("min ") })
-        var screen = tmux.screen()
-        let title = try #require(screen.split(separator: "\n").first { $0.contains("field of κ=0.5000") })
-        #expect(title.contains("U:U = Uxx²+2Uxy²+Uyy² │ step 3000 │"))
         let saved = try Self.checkpoint(dir, tag: "0_5000")
         #expect(saved[0] == 3000)
-        let shown = try #require(Self.bar(screen))
-        #expect(Self.printed(shown.min, equals: saved[1]), "min \(shown.min) vs checkpoint \(saved[1])")
-        #expect(Self.printed(shown.max, equals: saved[2]), "max \(shown.max) vs checkpoint \(saved[2])")
+        tmux.send("v")
+        // Waited for until both numbers are the checkpoint's: tmux may show a frame half drawn.
+        #expect(tmux.waitFor { Self.shows($0, min: saved[1], max: saved[2]) }, "\(tmux.screen()) vs checkpoint \(saved)")
+        let screen = tmux.screen()
+        let title = try #require(screen.split(separator: "\n").first { $0.contains("field of κ=0.5000") })
+        #expect(title.contains("U:U = Uxx²+2Uxy²+Uyy² │ step 3000 │"))
         #expect(!screen.contains("log:"))
         // The picture is half blocks in 256-colour pairs (foreground and background).
         let escaped = tmux.screen(escapes: true)
@@ -66,10 +70,8 @@ struct FieldViewTmuxTests {
 
         // c cycles: Uxx next, with its own min and max.
         tmux.send("c")
-        #expect(tmux.waitFor { $0.contains("│ Uxx │ step 3000") })
-        screen = tmux.screen()
-        let uxx = try #require(Self.bar(screen))
-        #expect(Self.printed(uxx.min, equals: saved[3]) && Self.printed(uxx.max, equals: saved[4]), "\(uxx) vs \(saved)")
+        #expect(tmux.waitFor { $0.contains("│ Uxx │ step 3000") && Self.shows($0, min: saved[3], max: saved[4]) },
+                "\(tmux.screen()) vs checkpoint \(saved)")
         for name in ["Uxy", "Uyy"] {
             tmux.send("c")
             #expect(tmux.waitFor { $0.contains("│ \(name) │ step 3000") })
@@ -83,8 +85,8 @@ struct FieldViewTmuxTests {
         tmux.send("j")
         #expect(tmux.waitFor { $0.contains("field of κ=2.0000") })
         let other = try Self.checkpoint(dir, tag: "2_0000")
-        let second = try #require(Self.bar(tmux.screen()))
-        #expect(Self.printed(second.max, equals: other[2]))
+        #expect(tmux.waitFor { $0.contains("field of κ=2.0000") && Self.shows($0, min: other[1], max: other[2]) },
+                "\(tmux.screen()) vs checkpoint \(other)")
         tmux.resize(width: 80, height: 24)
         #expect(tmux.waitFor { s in s.contains("field of κ=2.0000") && s.contains("max ") && s.contains("min ")
                 && s.contains("0.5000 done") && s.contains("2.0000 done") })
