@@ -48,15 +48,16 @@ public final class Leapfrog {
         }
     }
 
-    /// Stages per sweep for an n×n grid: at most 16, and few enough that the rows in flight
-    /// (about 2·stages + 3 rows of 48·n bytes; `blockFronts` more up to N=512) fit a share of
-    /// the L3 (6 MiB, two runs side by side): 16 up to N=2048, 14 at N=4096. Measured with the padded
-    /// planes, interleaved: N=1024 gains 5 % alone and 2–10 % with two runs at once from 16
-    /// stages (1.7 MiB in flight, out of L2) over 6 (in L2); N=256: 8–32 are alike.
+    /// Stages per sweep for an n×n grid: at most 32, and few enough that the rows in flight
+    /// (about 2·stages + 3 rows of 48·n bytes, plus `blockFronts`) fit a share of the L3
+    /// (6 MiB, two runs side by side): 32 up to N=1024, 30 at N=2048, 14 at N=4096. Measured,
+    /// interleaved: 16 stages over 6 at N=1024 (out of L2 into the L3), +5 % alone and +2 to
+    /// +10 % with two runs at once; then 32 over 16, +6 % at N=1024 alone and +5 % two at
+    /// once, +3 % (30) at N=2048, +2 % at N=256.
     static func preferredStages(n: Int) -> Int {
         let rowBytes = 48 * n
         let inL3Share = ((6 << 20) / rowBytes - 3) / 2
-        return max(1, min(inL3Share, 16, Kernel.maxStages(n: n)))
+        return max(1, min(inL3Share, 32, Kernel.maxStages(n: n)))
     }
 
     /// Fronts of the wavefront a stage takes in turn (see `Kernel.wavefront`); two or more let
@@ -109,7 +110,7 @@ public final class Leapfrog {
 
     /// Stages per sweep over memory in `fusedSteps` (temporal blocking): sized so the rows in
     /// flight (about 2·stages + 3 rows of 48·N bytes) stay in cache (see `preferredStages`);
-    /// 16 at N=256 and N=1024, 14 at N=4096.
+    /// 32 at N=256 and N=1024, 14 at N=4096.
     public let blockStages: Int
 
     /// Fronts a stage takes in turn in `fusedSteps` (see `preferredBlockFronts`).
