@@ -29,7 +29,6 @@ struct BenchCompare {
         // same moments of a shared machine as they do.
         var fmaOne: [Double] = [], fmaTwo: [Double] = []
         var streamOne: [Double] = [], streamTwo: [Double] = []
-        let cpus = CPUAffinity.allowedCPUs()
         for n in n.map({ [$0] }) ?? [256, 1024] {
             let s = n >= 1024 ? max(steps / 4, 50) : steps
             var ours: [Double] = [], fast: [Double] = []
@@ -49,7 +48,7 @@ struct BenchCompare {
             for rep in 0..<reps {
                 // One κ first in even repetitions, two first in odd ones, so that a machine
                 // speeding up or slowing down over the run does not favour either.
-                let a: (rate: Double, runSeconds: [Double]), b: (rate: Double, runSeconds: [Double])
+                let a: SolverBench.ConcurrentRuns, b: SolverBench.ConcurrentRuns
                 if rep % 2 == 0 {
                     a = SolverBench.measureConcurrent(n: n, steps: cs, kappa: kappa, jobs: 1)
                     b = SolverBench.measureConcurrent(n: n, steps: cs, kappa: kappa, jobs: 2)
@@ -63,11 +62,11 @@ struct BenchCompare {
                 fmaTwo.append(SolverBench.fmaThroughput(jobs: 2, iterations: 100_000_000))
                 streamOne.append(SolverBench.cacheStreamThroughput(jobs: 1, passes: 12_000))
                 streamTwo.append(SolverBench.cacheStreamThroughput(jobs: 2, passes: 12_000))
-                let runs = b.runSeconds.enumerated().map { job, seconds in
-                    String(format: "%.4f s", seconds) + (cpus.count >= 2 ? " on CPU \(cpus[job])" : "")
+                let runs = zip(b.seconds, b.cpus).map { seconds, cpu in
+                    String(format: "%.4f s", seconds) + " on CPU " + (cpu.map(String.init) ?? "?")
                 }.joined(separator: " and ")
                 print(String(format: "N=%d steps=%d: 1 κ %.4e cell_updates_per_s (%.4f s); 2 κs %.4e (runs took %@); 2 threads ÷ 1: FMA loop %.2f, L2 stream %.2f",
-                             n, cs, a.rate, a.runSeconds.first ?? 0, b.rate, runs, fmaTwo.last! / fmaOne.last!, streamTwo.last! / streamOne.last!))
+                             n, cs, a.rate, a.seconds.first ?? 0, b.rate, runs, fmaTwo.last! / fmaOne.last!, streamTwo.last! / streamOne.last!))
             }
             rows.append(("2 κs on 2 cores ÷ 1 κ on 1 core, N=\(n)", median(two) / median(one), "≥ 1.9"))
         }

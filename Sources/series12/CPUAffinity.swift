@@ -28,6 +28,14 @@ enum CPUAffinity {
         return (0..<(8 * maskBytes)).filter { mask[$0 / 8] & (1 << UInt8($0 % 8)) != 0 }
     }
 
+    /// The CPU the calling thread is running on (`sched_getcpu`), nil if the kernel will not say.
+    static func currentCPU() -> Int? {
+        typealias GetCPU = @convention(c) () -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_getcpu") else { return nil }  // RTLD_DEFAULT
+        let cpu = unsafeBitCast(symbol, to: GetCPU.self)()
+        return cpu >= 0 ? Int(cpu) : nil
+    }
+
     /// Pins the calling thread to `cpu`; false if that is not possible (the thread runs on).
     @discardableResult
     static func pinCurrentThread(to cpu: Int) -> Bool {

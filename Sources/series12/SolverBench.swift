@@ -40,12 +40,20 @@ enum SolverBench {
     /// clock starts when all are ready and stops when the last finishes, so the figure is the
     /// steady-state throughput of a sweep (setup, page faults of fresh fields, thread start-up
     /// are not stepping) and a run that finishes late counts against it.
-    static func measureConcurrent(n: Int, steps: Int, kappa: Double, jobs: Int) -> (rate: Double, runSeconds: [Double]) {
+    static func measureConcurrent(n: Int, steps: Int, kappa: Double, jobs: Int) -> ConcurrentRuns {
         let timing = together(jobs: jobs) {
             let stepper = referenceRun(n: n, kappa: kappa)
             return { stepper.advance(steps: steps) }
         }
-        return (Double(jobs * n * n * steps) / timing.seconds, timing.each)
+        return ConcurrentRuns(rate: Double(jobs * n * n * steps) / timing.seconds, seconds: timing.each, cpus: timing.cpus)
+    }
+
+    /// What `measureConcurrent` saw: the total rate, and each run's seconds and the CPU it
+    /// finished on (nil where the kernel would not say).
+    struct ConcurrentRuns {
+        var rate: Double
+        var seconds: [Double]
+        var cpus: [Int?]
     }
 
     /// The machine's own ceiling for the two-core rows: a register-only loop of 8-wide fused
@@ -96,12 +104,14 @@ enum SolverBench {
     /// left to the scheduler, which gives it whichever core is faster at the moment: the
     /// one-core figure is never pinned to a slow core, so the two ÷ one ratio errs low, not high.
     /// Each job calls `prepare` (not timed) for its work, all start the work at once; `seconds`
-    /// until the last one finishes, and `each` job's own seconds from the start (job i's at
-    /// index i, so with two jobs the first ran on the first allowed CPU).
-    static func together(jobs: Int, prepare: @escaping @Sendable () -> () -> Void) -> (seconds: Double, each: [Double]) {
+    /// until the last one finishes, `each` job's own seconds from the start (job i's at index
+    /// i), and the CPU each job finished on, as the kernel reports it (so a pin that did not
+    /// hold shows).
+    static func together(jobs: Int, prepare: @escaping @Sendable () -> () -> Void) -> (seconds: Double, each: [Double], cpus: [Int?]) {
         let ready = DispatchGroup(), done = DispatchGroup()
         let go = DispatchSemaphore(value: 0)
         let finished = Mutex([Double](repeating: 0, count: jobs))
+        let finishedOn = Mutex([Int?](repeating: nil, count: jobs))
         let start = Mutex(0.0)
         let cpus = CPUAffinity.allowedCPUs()
         for job in 0..<jobs {
@@ -114,7 +124,9 @@ enum SolverBench {
                 go.wait()
                 work()
                 let end = monotonicSeconds()
+                let cpu = CPUAffinity.currentCPU()
                 finished.withLock { $0[job] = end - start.withLock { $0 } }
+                finishedOn.withLock { $0[job] = cpu }
                 done.leave()
             }.start()
         }
@@ -123,7 +135,7 @@ enum SolverBench {
         start.withLock { $0 = t0 }
         for _ in 0..<jobs { go.signal() }
         done.wait()
-        return (monotonicSeconds() - t0, finished.withLock { $0 })
+        return (monotonicSeconds() - t0, finished.withLock { $0 }, finishedOn.withLock { $0 })
     }
 
     /// Eight independent chains of `a = a·m + b` on SIMD8<Double>: enough in flight to keep
