@@ -68,6 +68,14 @@ public enum Kernel {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vec.self)
     }
 
+    /// The east neighbours of the eight cells of `c`, the next chunk being `x`.
+    @inline(__always)
+    static func east(_ c: Vec, _ x: Vec) -> Vec { Vec(c[1], c[2], c[3], c[4], c[5], c[6], c[7], x[0]) }
+
+    /// The west neighbours of the eight cells of `c`, the previous chunk being `x`.
+    @inline(__always)
+    static func west(_ x: Vec, _ c: Vec) -> Vec { Vec(x[7], c[0], c[1], c[2], c[3], c[4], c[5], c[6]) }
+
     /// `P += h F(U)` on row `j` for uniform c², with the constants folded:
     /// `hc = h c²/dx²`, `hk = h κ`, so per cell and component
     ///
@@ -144,8 +152,6 @@ public enum Kernel {
             // at i ± 1, without loads split across cache lines); each centre is loaded once.
             // The look-ahead load of the last chunk may reach past the row's end into the next
             // row or plane of the same allocation; those lanes are never used.
-            @inline(__always) func east(_ c: Vec, _ x: Vec) -> Vec { Vec(c[1], c[2], c[3], c[4], c[5], c[6], c[7], x[0]) }
-            @inline(__always) func west(_ x: Vec, _ c: Vec) -> Vec { Vec(x[7], c[0], c[1], c[2], c[3], c[4], c[5], c[6]) }
             var wa = Vec(repeating: a[i - 1]), wb = Vec(repeating: b[i - 1]), wd = Vec(repeating: d[i - 1])
             var ca = load(a + i), cb = load(b + i), cd = load(d + i)
             while i < t {
@@ -264,8 +270,6 @@ public enum Kernel {
                     load(qb + i) + (hcv * ((eb + wb) + (up.1 + load(b + i))).addingProduct(minusFour, bi) - ks * bi),
                     load(qd + i) + (hcv * ((ed + wd) + (up.2 + load(d + i))).addingProduct(minusFour, di) - ks * di))
         }
-        @inline(__always) func east(_ c: Vec, _ x: Vec) -> Vec { Vec(c[1], c[2], c[3], c[4], c[5], c[6], c[7], x[0]) }
-        @inline(__always) func west(_ x: Vec, _ c: Vec) -> Vec { Vec(x[7], c[0], c[1], c[2], c[3], c[4], c[5], c[6]) }
 
         // Edges, before the loop (see `kickRow`): row j's first and last eight interior cells
         // and row j+1's drifted edges; row j+1's and row j+2's the same.
