@@ -187,7 +187,8 @@ public enum Kernel {
     /// dt)` (rows mod n) in one loop over the columns: rows j+1 and j+2 are drifted, rows j and
     /// j+1 kicked. The second kick trails the first by one eight-cell chunk and takes row j+1's
     /// drifted U (its centre, east and west) and row j's U (its south) from the registers the
-    /// first left them in, so per row it loads 10.5 vectors instead of 15.
+    /// first left them in: per chunk of two rows it loads 24 vectors instead of 30 (the 3 of
+    /// row j+1's P it loads were loaded by the first a chunk earlier, so they come from L1).
     ///
     /// Every value either kick needs is a function of the planes as they were on entry (row
     /// j+1's drifted U is `U + dt P` of entry values, recomputed with the same operations where
