@@ -76,6 +76,29 @@ public enum Kernel {
     @inline(__always)
     static func west(_ x: Vec, _ c: Vec) -> Vec { Vec(x[7], c[0], c[1], c[2], c[3], c[4], c[5], c[6]) }
 
+    /// `hk s` of a cell, `s = (Uxx² + Uyy²) + 2 Uxy²`.
+    @inline(__always)
+    static func coupling(_ a: Double, _ b: Double, _ d: Double, hk: Double) -> Double { hk * ((a * a + d * d) + 2 * b * b) }
+
+    /// `hk s` of eight cells, lane by lane the arithmetic of the scalar `coupling`.
+    @inline(__always)
+    static func coupling(_ a: Vec, _ b: Vec, _ d: Vec, hk: Vec) -> Vec { hk * ((a * a + d * d) + Vec(repeating: 2) * b * b) }
+
+    /// A component's new P at a cell: `p + (hc ((e + w) + (n + s) − 4u) − ks u)`, with `−4u`
+    /// fused into the sum (exact: `4u` needs no rounding). Every kick in this file goes through
+    /// here or the vector twin below, so every path does the same operations in the same order.
+    @inline(__always)
+    static func kicked(_ p: Double, _ u: Double, east e: Double, west w: Double, north n: Double, south s: Double,
+                       hc: Double, ks: Double) -> Double {
+        p + (hc * ((e + w) + (n + s)).addingProduct(-4, u) - ks * u)
+    }
+
+    /// Eight cells of `kicked`, lane by lane the same arithmetic.
+    @inline(__always)
+    static func kicked(_ p: Vec, _ u: Vec, east e: Vec, west w: Vec, north n: Vec, south s: Vec, hc: Vec, ks: Vec) -> Vec {
+        p + (hc * ((e + w) + (n + s)).addingProduct(Vec(repeating: -4), u) - ks * u)
+    }
+
     /// `P += h F(U)` on row `j` for uniform c², with the constants folded:
     /// `hc = h c²/dx²`, `hk = h κ`, so per cell and component
     ///
@@ -111,17 +134,16 @@ public enum Kernel {
         @inline(__always) func cell(_ i: Int, _ ie: Int, _ iw: Int) {
             let (na, nb, nd) = north(i)
             let ai = a[i], bi = b[i], di = d[i]
-            let ks = hk * ((ai * ai + di * di) + 2 * bi * bi)
-            pa[i] += hc * ((a[ie] + a[iw]) + (na + as_[i])).addingProduct(-4, ai) - ks * ai
-            pb[i] += hc * ((b[ie] + b[iw]) + (nb + bs[i])).addingProduct(-4, bi) - ks * bi
-            pd[i] += hc * ((d[ie] + d[iw]) + (nd + ds[i])).addingProduct(-4, di) - ks * di
+            let ks = coupling(ai, bi, di, hk: hk)
+            pa[i] = kicked(pa[i], ai, east: a[ie], west: a[iw], north: na, south: as_[i], hc: hc, ks: ks)
+            pb[i] = kicked(pb[i], bi, east: b[ie], west: b[iw], north: nb, south: bs[i], hc: hc, ks: ks)
+            pd[i] = kicked(pd[i], di, east: d[ie], west: d[iw], north: nd, south: ds[i], hc: hc, ks: ks)
         }
         // Both boundary cells first: when fusing, they read the north row before any drift.
         cell(0, 1, n - 1)
         cell(n - 1, 0, n - 2)
         if n - 2 >= 8 {
             let hcv = Vec(repeating: hc), hkv = Vec(repeating: hk)
-            let two = Vec(repeating: 2), minusFour = Vec(repeating: -4)
             let dtv = Vec(repeating: dt ?? 0)
             // The north neighbours of the eight cells from i (see `north` above).
             @inline(__always) func north(_ i: Int) -> (Vec, Vec, Vec) {
@@ -131,10 +153,10 @@ public enum Kernel {
             // New P of the eight interior cells from i, given their north neighbours.
             @inline(__always) func block(_ i: Int, _ up: (Vec, Vec, Vec)) -> (Vec, Vec, Vec) {
                 let ai = load(a + i), bi = load(b + i), di = load(d + i)
-                let ks = hkv * ((ai * ai + di * di) + two * bi * bi)
-                return (load(pa + i) + (hcv * ((load(a + i + 1) + load(a + i - 1)) + (up.0 + load(as_ + i))).addingProduct(minusFour, ai) - ks * ai),
-                        load(pb + i) + (hcv * ((load(b + i + 1) + load(b + i - 1)) + (up.1 + load(bs + i))).addingProduct(minusFour, bi) - ks * bi),
-                        load(pd + i) + (hcv * ((load(d + i + 1) + load(d + i - 1)) + (up.2 + load(ds + i))).addingProduct(minusFour, di) - ks * di))
+                let ks = coupling(ai, bi, di, hk: hkv)
+                return (kicked(load(pa + i), ai, east: load(a + i + 1), west: load(a + i - 1), north: up.0, south: load(as_ + i), hc: hcv, ks: ks),
+                        kicked(load(pb + i), bi, east: load(b + i + 1), west: load(b + i - 1), north: up.1, south: load(bs + i), hc: hcv, ks: ks),
+                        kicked(load(pd + i), di, east: load(d + i + 1), west: load(d + i - 1), north: up.2, south: load(ds + i), hc: hcv, ks: ks))
             }
             // The first and the last eight interior cells (1 … 8 and n−9 … n−2), computed before
             // the loop overwrites any of them and stored after it: where they overlap the
@@ -158,10 +180,10 @@ public enum Kernel {
                 let (na, nb, nd) = north(i)
                 if dt != nil { store(na, an + i); store(nb, bn + i); store(nd, dn + i) }
                 let xa = load(a + i + 8), xb = load(b + i + 8), xd = load(d + i + 8)
-                let ks = hkv * ((ca * ca + cd * cd) + two * cb * cb)
-                store(load(pa + i) + (hcv * ((east(ca, xa) + west(wa, ca)) + (na + load(as_ + i))).addingProduct(minusFour, ca) - ks * ca), pa + i)
-                store(load(pb + i) + (hcv * ((east(cb, xb) + west(wb, cb)) + (nb + load(bs + i))).addingProduct(minusFour, cb) - ks * cb), pb + i)
-                store(load(pd + i) + (hcv * ((east(cd, xd) + west(wd, cd)) + (nd + load(ds + i))).addingProduct(minusFour, cd) - ks * cd), pd + i)
+                let ks = coupling(ca, cb, cd, hk: hkv)
+                store(kicked(load(pa + i), ca, east: east(ca, xa), west: west(wa, ca), north: na, south: load(as_ + i), hc: hcv, ks: ks), pa + i)
+                store(kicked(load(pb + i), cb, east: east(cb, xb), west: west(wb, cb), north: nb, south: load(bs + i), hc: hcv, ks: ks), pb + i)
+                store(kicked(load(pd + i), cd, east: east(cd, xd), west: west(wd, cd), north: nd, south: load(ds + i), hc: hcv, ks: ks), pd + i)
                 wa = ca; wb = cb; wd = cd
                 ca = xa; cb = xb; cd = xd
                 i += 8
@@ -226,27 +248,26 @@ public enum Kernel {
         @inline(__always) func cellFirst(_ i: Int, _ ie: Int, _ iw: Int) {
             let (na, nb, nd) = drifted1(i)
             let ai = a[i], bi = b[i], di = d[i]
-            let ks = hk * ((ai * ai + di * di) + 2 * bi * bi)
-            pa[i] += hc * ((a[ie] + a[iw]) + (na + as_[i])).addingProduct(-4, ai) - ks * ai
-            pb[i] += hc * ((b[ie] + b[iw]) + (nb + bs[i])).addingProduct(-4, bi) - ks * bi
-            pd[i] += hc * ((d[ie] + d[iw]) + (nd + ds[i])).addingProduct(-4, di) - ks * di
+            let ks = coupling(ai, bi, di, hk: hk)
+            pa[i] = kicked(pa[i], ai, east: a[ie], west: a[iw], north: na, south: as_[i], hc: hc, ks: ks)
+            pb[i] = kicked(pb[i], bi, east: b[ie], west: b[iw], north: nb, south: bs[i], hc: hc, ks: ks)
+            pd[i] = kicked(pd[i], di, east: d[ie], west: d[iw], north: nd, south: ds[i], hc: hc, ks: ks)
         }
         // Row j+1's new P at cell i, returned: row j+1's entry P is still needed for its drift.
         @inline(__always) func cellSecond(_ i: Int, _ ie: Int, _ iw: Int) -> (Double, Double, Double) {
             let (na, nb, nd) = drifted2(i)
             let (ai, bi, di) = drifted1(i)
             let (ea, eb, ed) = drifted1(ie), (wa, wb, wd) = drifted1(iw)
-            let ks = hk * ((ai * ai + di * di) + 2 * bi * bi)
-            return (qa[i] + (hc * ((ea + wa) + (na + a[i])).addingProduct(-4, ai) - ks * ai),
-                    qb[i] + (hc * ((eb + wb) + (nb + b[i])).addingProduct(-4, bi) - ks * bi),
-                    qd[i] + (hc * ((ed + wd) + (nd + d[i])).addingProduct(-4, di) - ks * di))
+            let ks = coupling(ai, bi, di, hk: hk)
+            return (kicked(qa[i], ai, east: ea, west: wa, north: na, south: a[i], hc: hc, ks: ks),
+                    kicked(qb[i], bi, east: eb, west: wb, north: nb, south: b[i], hc: hc, ks: ks),
+                    kicked(qd[i], di, east: ed, west: wd, north: nd, south: d[i], hc: hc, ks: ks))
         }
         cellFirst(0, 1, n - 1)
         cellFirst(n - 1, 0, n - 2)
         let secondFirst = cellSecond(0, 1, n - 1), secondLast = cellSecond(n - 1, 0, n - 2)
 
         let hcv = Vec(repeating: hc), hkv = Vec(repeating: hk)
-        let two = Vec(repeating: 2), minusFour = Vec(repeating: -4)
         let dtv = Vec(repeating: dt)
         @inline(__always) func north1(_ i: Int) -> (Vec, Vec, Vec) {
             (load(a1 + i) + dtv * load(qa + i), load(b1 + i) + dtv * load(qb + i), load(d1 + i) + dtv * load(qd + i))
@@ -257,19 +278,19 @@ public enum Kernel {
         // New P of row j's eight cells from i (as `kickRow`'s `block`).
         @inline(__always) func blockFirst(_ i: Int, _ up: (Vec, Vec, Vec)) -> (Vec, Vec, Vec) {
             let ai = load(a + i), bi = load(b + i), di = load(d + i)
-            let ks = hkv * ((ai * ai + di * di) + two * bi * bi)
-            return (load(pa + i) + (hcv * ((load(a + i + 1) + load(a + i - 1)) + (up.0 + load(as_ + i))).addingProduct(minusFour, ai) - ks * ai),
-                    load(pb + i) + (hcv * ((load(b + i + 1) + load(b + i - 1)) + (up.1 + load(bs + i))).addingProduct(minusFour, bi) - ks * bi),
-                    load(pd + i) + (hcv * ((load(d + i + 1) + load(d + i - 1)) + (up.2 + load(ds + i))).addingProduct(minusFour, di) - ks * di))
+            let ks = coupling(ai, bi, di, hk: hkv)
+            return (kicked(load(pa + i), ai, east: load(a + i + 1), west: load(a + i - 1), north: up.0, south: load(as_ + i), hc: hcv, ks: ks),
+                    kicked(load(pb + i), bi, east: load(b + i + 1), west: load(b + i - 1), north: up.1, south: load(bs + i), hc: hcv, ks: ks),
+                    kicked(load(pd + i), di, east: load(d + i + 1), west: load(d + i - 1), north: up.2, south: load(ds + i), hc: hcv, ks: ks))
         }
         // New P of row j+1's eight cells from i, from entry values.
         @inline(__always) func blockSecond(_ i: Int) -> (Vec, Vec, Vec) {
             let up = north2(i)
             let (ai, bi, di) = north1(i), (ea, eb, ed) = north1(i + 1), (wa, wb, wd) = north1(i - 1)
-            let ks = hkv * ((ai * ai + di * di) + two * bi * bi)
-            return (load(qa + i) + (hcv * ((ea + wa) + (up.0 + load(a + i))).addingProduct(minusFour, ai) - ks * ai),
-                    load(qb + i) + (hcv * ((eb + wb) + (up.1 + load(b + i))).addingProduct(minusFour, bi) - ks * bi),
-                    load(qd + i) + (hcv * ((ed + wd) + (up.2 + load(d + i))).addingProduct(minusFour, di) - ks * di))
+            let ks = coupling(ai, bi, di, hk: hkv)
+            return (kicked(load(qa + i), ai, east: ea, west: wa, north: up.0, south: load(a + i), hc: hcv, ks: ks),
+                    kicked(load(qb + i), bi, east: eb, west: wb, north: up.1, south: load(b + i), hc: hcv, ks: ks),
+                    kicked(load(qd + i), di, east: ed, west: wd, north: up.2, south: load(d + i), hc: hcv, ks: ks))
         }
 
         // Edges, before the loop (see `kickRow`): row j's first and last eight interior cells
@@ -296,19 +317,19 @@ public enum Kernel {
         @inline(__always) func second(_ c: Int, _ ex: (Vec, Vec, Vec), _ south: (Vec, Vec, Vec)) {
             let (ua, ub, ud) = north2(c)
             store(ua, a2 + c); store(ub, b2 + c); store(ud, d2 + c)
-            let ks = hkv * ((nca * nca + ncd * ncd) + two * ncb * ncb)
-            store(load(qa + c) + (hcv * ((east(nca, ex.0) + west(nwa, nca)) + (ua + south.0)).addingProduct(minusFour, nca) - ks * nca), qa + c)
-            store(load(qb + c) + (hcv * ((east(ncb, ex.1) + west(nwb, ncb)) + (ub + south.1)).addingProduct(minusFour, ncb) - ks * ncb), qb + c)
-            store(load(qd + c) + (hcv * ((east(ncd, ex.2) + west(nwd, ncd)) + (ud + south.2)).addingProduct(minusFour, ncd) - ks * ncd), qd + c)
+            let ks = coupling(nca, ncb, ncd, hk: hkv)
+            store(kicked(load(qa + c), nca, east: east(nca, ex.0), west: west(nwa, nca), north: ua, south: south.0, hc: hcv, ks: ks), qa + c)
+            store(kicked(load(qb + c), ncb, east: east(ncb, ex.1), west: west(nwb, ncb), north: ub, south: south.1, hc: hcv, ks: ks), qb + c)
+            store(kicked(load(qd + c), ncd, east: east(ncd, ex.2), west: west(nwd, ncd), north: ud, south: south.2, hc: hcv, ks: ks), qd + c)
         }
         while i < t {
             let (na, nb, nd) = north1(i)
             store(na, a1 + i); store(nb, b1 + i); store(nd, d1 + i)
             let xa = load(a + i + 8), xb = load(b + i + 8), xd = load(d + i + 8)
-            let ks = hkv * ((ca * ca + cd * cd) + two * cb * cb)
-            store(load(pa + i) + (hcv * ((east(ca, xa) + west(wa, ca)) + (na + load(as_ + i))).addingProduct(minusFour, ca) - ks * ca), pa + i)
-            store(load(pb + i) + (hcv * ((east(cb, xb) + west(wb, cb)) + (nb + load(bs + i))).addingProduct(minusFour, cb) - ks * cb), pb + i)
-            store(load(pd + i) + (hcv * ((east(cd, xd) + west(wd, cd)) + (nd + load(ds + i))).addingProduct(minusFour, cd) - ks * cd), pd + i)
+            let ks = coupling(ca, cb, cd, hk: hkv)
+            store(kicked(load(pa + i), ca, east: east(ca, xa), west: west(wa, ca), north: na, south: load(as_ + i), hc: hcv, ks: ks), pa + i)
+            store(kicked(load(pb + i), cb, east: east(cb, xb), west: west(wb, cb), north: nb, south: load(bs + i), hc: hcv, ks: ks), pb + i)
+            store(kicked(load(pd + i), cd, east: east(cd, xd), west: west(wd, cd), north: nd, south: load(ds + i), hc: hcv, ks: ks), pd + i)
             if i > i0 {
                 second(i - 8, (na, nb, nd), (wa, wb, wd))
                 nwa = nca; nwb = ncb; nwd = ncd
