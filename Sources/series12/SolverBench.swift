@@ -110,8 +110,8 @@ enum SolverBench {
     static func together(jobs: Int, prepare: @escaping @Sendable () -> () -> Void) -> (seconds: Double, each: [Double], cpus: [Int?]) {
         let ready = DispatchGroup(), done = DispatchGroup()
         let go = DispatchSemaphore(value: 0)
-        let finished = Mutex([Double](repeating: 0, count: jobs))
-        let finishedOn = Mutex([Int?](repeating: nil, count: jobs))
+        // Each job's seconds from the start and the CPU it finished on.
+        let finished = Mutex([(seconds: Double, cpu: Int?)](repeating: (0, nil), count: jobs))
         let start = Mutex(0.0)
         let cpus = CPUAffinity.allowedCPUs()
         for job in 0..<jobs {
@@ -125,8 +125,7 @@ enum SolverBench {
                 work()
                 let end = monotonicSeconds()
                 let cpu = CPUAffinity.currentCPU()
-                finished.withLock { $0[job] = end - start.withLock { $0 } }
-                finishedOn.withLock { $0[job] = cpu }
+                finished.withLock { $0[job] = (end - start.withLock { $0 }, cpu) }
                 done.leave()
             }.start()
         }
@@ -135,7 +134,9 @@ enum SolverBench {
         start.withLock { $0 = t0 }
         for _ in 0..<jobs { go.signal() }
         done.wait()
-        return (monotonicSeconds() - t0, finished.withLock { $0 }, finishedOn.withLock { $0 })
+        let seconds = monotonicSeconds() - t0
+        let results = finished.withLock { $0 }
+        return (seconds, results.map(\.seconds), results.map(\.cpu))
     }
 
     /// Eight independent chains of `a = a·m + b` on SIMD8<Double>: enough in flight to keep
