@@ -28,37 +28,40 @@ struct ReadBack: TarSource {
     /// Whether the bytes at `offset…` equal `expected`, read and compared 1 MiB at a time.
     func matches(_ expected: ArraySlice<UInt8>, at offset: Int) throws -> Bool {
         guard offset + expected.count <= count else { return false }
-        var chunk = [UInt8](repeating: 0, count: min(1 << 20, max(expected.count, 1)))
-        var done = 0
-        while done < expected.count {
-            let n = min(chunk.count, expected.count - done)
-            let same: Bool = try chunk.withUnsafeMutableBytes { buffer in
-                let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n])
-                if let problem = fill(piece, from: offset + done) { throw AtomicWriteError("\(name) cannot be read back: \(problem)") }
-                let start = expected.startIndex + done
-                return expected[start..<(start + n)].withUnsafeBytes { memcmp($0.baseAddress!, piece.baseAddress!, n) == 0 }
-            }
-            guard same else { return false }
-            done += n
+        return try eachPiece(from: offset, length: expected.count, failing: "cannot be read back") { piece, done in
+            let start = expected.startIndex + done
+            return expected[start..<(start + piece.count)].withUnsafeBytes { memcmp($0.baseAddress!, piece.baseAddress!, piece.count) == 0 }
         }
-        return true
     }
 
     /// SHA-256 of the whole file, read 1 MiB at a time.
     func sha256() throws -> String {
         var hasher = SHA256()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var done = 0
-        while done < count {
-            let n = min(chunk.count, count - done)
-            try chunk.withUnsafeMutableBytes { buffer in
-                let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n])
-                if let problem = fill(piece, from: done) { throw AtomicWriteError("\(name) cannot be read: \(problem)") }
-                hasher.update(UnsafeRawBufferPointer(piece))
-            }
-            done += n
+        _ = try eachPiece(from: 0, length: count, failing: "cannot be read") { piece, _ in
+            hasher.update(piece)
+            return true
         }
         return hasher.finalizeHex()
+    }
+
+    /// Reads `length` bytes from `offset` on, 1 MiB at a time, and hands each piece and its
+    /// distance from `offset` to `body`, until `body` returns false (then false). A read that
+    /// fails throws "`name` `failing`: why".
+    private func eachPiece(from offset: Int, length: Int, failing: String,
+                           _ body: (UnsafeRawBufferPointer, Int) throws -> Bool) throws -> Bool {
+        var chunk = [UInt8](repeating: 0, count: min(1 << 20, max(length, 1)))
+        var done = 0
+        while done < length {
+            let n = min(chunk.count, length - done)
+            let goOn: Bool = try chunk.withUnsafeMutableBytes { buffer in
+                let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n])
+                if let problem = fill(piece, from: offset + done) { throw AtomicWriteError("\(name) \(failing): \(problem)") }
+                return try body(UnsafeRawBufferPointer(piece), done)
+            }
+            guard goOn else { return false }
+            done += n
+        }
+        return true
     }
 
     /// Fills `buffer` from byte `offset` on; returns why not (a read error, or the file ends).
