@@ -450,11 +450,10 @@ public enum Kernel {
     /// at each front of the block, then stage 1 at each, and so on. A stage then works on
     /// consecutive rows, whose U and P the previous row left in the core's L1; with `pairedRows`
     /// it does two fronts' rows in one loop over the columns (`kickTwoRows`) where both drift
-    /// and kick. This reorders
-    /// only pairs of a stage s at front G and a later stage s+m at an earlier front G' of the
-    /// same block; the first touches rows G−2s−2 … G−2s, the second G'−2s−2m−2 … G'−2s−2m, at
-    /// least 1 and at most `blockFronts + 2·stages − 1 < n` rows below, so never the same row
-    /// (not even across the seam), and the two commute.
+    /// and kick. This reorders only pairs of a stage s at front G and a later stage s+m at an
+    /// earlier front G' of the same block; the first touches rows G−2s−2 … G−2s, the second
+    /// G'−2s−2m−2 … G'−2s−2m, at least 1 and at most `blockFronts + 2·stages − 1 < n` rows
+    /// below, so never the same row (not even across the seam), and the two commute.
     ///
     /// Every cell gets exactly the arithmetic of `driftRow` and `kickRow`; only the order over
     /// rows changes, so results do not depend on how steps are grouped into stages or fronts.

@@ -43,8 +43,8 @@ struct BlockingTests {
                         }
                         // Blocks of fronts: one (front by front), small ones, a block that does
                         // not divide the fronts, and the largest allowed (with the most stages,
-                        // the two reach furthest round the periodic seam).
-                        // Rows one per loop, and two per loop (from n = 16, where rows are fused).
+                        // the two reach furthest round the periodic seam); each with rows one per
+                        // loop and two per loop (the latter from n = 16, where rows are fused).
                         for blockFronts in Set([1, 2, 3, 7, maxFronts]) where blockFronts <= maxFronts {
                             for pairedRows in [false, true] {
                                 let a = Self.field(n: n)
