@@ -37,6 +37,33 @@ public struct AtomicArchive: Sendable {
         }
     }
 
+    /// Writes a flat tar of one member made while it is written (`fields.npz`, zipped from the
+    /// field planes straight into the tar: the npz is never whole in memory) and verifies it
+    /// against what `produce` handed over: runs inside `source` by pointer, the rest copied as
+    /// they passed (`WrittenRuns`). `size` is the member's exact length.
+    func write(streamedMember member: String, size: Int, source: UnsafeRawBufferPointer,
+               produce: (_ write: @escaping (UnsafeRawBufferPointer) -> String?) throws -> Void,
+               to finalName: String, in directory: String, stamp: String) -> ArchiveOutcome {
+        do { try TarArchive.validateNames([member]) } catch { return .failed(finalName, "\(error)") }
+        let written = WrittenRuns(source: source)
+        return outcome(finalName) {
+            try commit(to: finalName, in: directory, stamp: stamp, produce: { fd in
+                do {
+                    return try TarArchive.stream(member: member, size: size, to: { run in self.deliver(run, to: fd, name: finalName) }) { write in
+                        try produce { run in
+                            written.append(run)
+                            return write(run)
+                        }
+                    }
+                } catch let refused as LibArchive.DeliveryError {
+                    throw AtomicWriteError(refused.reason)
+                }
+            }, verify: { tar in
+                try Self.verifyMember(of: tar, against: written, member: member, name: finalName)
+            })
+        }
+    }
+
     /// `write(members:…)` for `(name, bytes)` tuples.
     public func write(members: [(name: String, bytes: [UInt8])], to finalName: String, in directory: String,
                       stamp: String) -> ArchiveOutcome {
@@ -248,6 +275,32 @@ public struct AtomicArchive: Sendable {
             guard try tar.matches(want.bytes[...], at: got.data.lowerBound) else {
                 throw AtomicWriteError("member \(want.name) of \(name) reads back with different content")
             }
+        }
+    }
+
+    /// Checks the tar read back holds exactly one member, `member`, whose content is the
+    /// pieces `written` recorded, read from the file piece by piece.
+    static func verifyMember(of tar: ReadBack, against written: WrittenRuns, member: String, name: String) throws {
+        let found: [TarParser<ReadBack>.Entry]
+        do {
+            var parser = TarParser(source: tar)
+            found = try parser.entries()
+        } catch { throw AtomicWriteError("\(name) does not read back: \(error)") }
+        guard found.map(\.name) == [member] else {
+            throw AtomicWriteError("\(name) reads back with members \(found.map(\.name)), expected [\"\(member)\"]")
+        }
+        guard found[0].data.count == written.count else {
+            throw AtomicWriteError("member \(member) of \(name) reads back with \(found[0].data.count) of \(written.count) bytes")
+        }
+        var offset = found[0].data.lowerBound
+        for piece in written.pieces {
+            let same: Bool
+            switch piece {
+            case let .copied(bytes): same = try tar.matches(bytes[...], at: offset)
+            case let .borrowed(run): same = try tar.matches(run, at: offset)
+            }
+            guard same else { throw AtomicWriteError("member \(member) of \(name) reads back with different content") }
+            offset += piece.count
         }
     }
 

@@ -3,23 +3,61 @@ extension FieldsSnapshot {
     /// `step` as an int64 0-d scalar, `t` as a float64 0-d scalar (SPEC §4).
     /// The planes go from the snapshot's memory into the zip without a copy of their own.
     public func npzBytes() throws(ArchiveEncodingError) -> [UInt8] {
+        let headerBytes = NPY.header(descr: "<f8", shape: [n, n]).count
+        return try withLittleEndianBytes(of: planes) { all throws(ArchiveEncodingError) in
+            try NPZ.encode(contentBytes: 6 * (8 * n * n + headerBytes) + 256, memberCount: 8) { emit throws(ArchiveEncodingError) in
+                try emitNPZ(planes: all, emit)
+            }
+        }
+    }
+
+    /// Whether `withStreamedNPZ` may be used: the npz stays well below 4 GiB, where a stored
+    /// zip member's headers, descriptor and directory entry have a fixed size (no Zip64
+    /// fields). Planes below 2 GiB in all (N up to 6688); larger snapshots are encoded in memory.
+    public var npzStreams: Bool { Self.streams(n: n) }
+
+    /// `npzStreams` for N×N planes.
+    static func streams(n: Int) -> Bool { 6 * 8 * n * n < 1 << 31 }
+
+    /// `fields.npz` made while it is written, never whole in memory: `body` gets the npz's exact
+    /// size, the planes' memory (valid until `body` returns) and `produce`, which zips the
+    /// planes and hands every run to `write` (the planes' runs as pointers into that memory).
+    ///
+    /// The size comes from a dry run that zips the same members with the planes' `.npy`
+    /// headers but not their data, plus the data's length: below 4 GiB (`npzStreams`) a
+    /// stored member takes the same bytes around its data whatever the data's length. The tar
+    /// writer checks the streamed length against it, so a libarchive that did otherwise fails
+    /// the write rather than corrupt it.
+    public func withStreamedNPZ<R>(_ body: (_ size: Int, _ planes: UnsafeRawBufferPointer,
+                                            _ produce: (_ write: @escaping (UnsafeRawBufferPointer) -> String?) throws -> Void) throws -> R) throws -> R {
+        precondition(npzStreams, "withStreamedNPZ needs an npz below 2 GiB")
+        let dryRun = try NPZ.encode(contentBytes: 4096, memberCount: 8) { emit throws(ArchiveEncodingError) in try emitNPZ(planes: nil, emit) }
+        return try withLittleEndianBytes(of: planes) { all in
+            try body(dryRun.count + all.count, all) { write in
+                _ = try NPZ.stream(to: write) { emit throws(ArchiveEncodingError) in try emitNPZ(planes: all, emit) }
+            }
+        }
+    }
+
+    /// Hands the npz members to `emit` in order: each plane as its `.npy` header and its bytes
+    /// from `all` (nil: the header alone, for the dry run), then `step` and `t`.
+    private func emitNPZ(planes all: UnsafeRawBufferPointer?, _ emit: LibArchive.Emit) throws(ArchiveEncodingError) {
         let planeBytes = 8 * n * n
         let header = NPY.header(descr: "<f8", shape: [n, n])
-        let scalars: [(name: String, array: NPYArray)] = [("step", .scalar(step)), ("t", .scalar(t))]
-        return try NPZ.encode(contentBytes: 6 * (planeBytes + header.count) + 256, memberCount: 8) { emit throws(ArchiveEncodingError) in
-            try withRawBytes(of: header) { head throws(ArchiveEncodingError) in
-                try withLittleEndianBytes(of: planes) { all throws(ArchiveEncodingError) in
-                    for (k, name) in Self.planeNames.enumerated() {
-                        let plane = UnsafeRawBufferPointer(rebasing: all[(k * planeBytes)..<((k + 1) * planeBytes)])
-                        try emit(name + ".npy", [head, plane])
-                    }
+        try withRawBytes(of: header) { head throws(ArchiveEncodingError) in
+            for (k, name) in Self.planeNames.enumerated() {
+                if let all {
+                    try emit(name + ".npy", [head, UnsafeRawBufferPointer(rebasing: all[(k * planeBytes)..<((k + 1) * planeBytes)])])
+                } else {
+                    try emit(name + ".npy", [head])
                 }
             }
-            for (name, array) in scalars {
-                let scalarHeader = NPY.header(descr: array.descr, shape: array.shape)
-                try withRawBytes(of: scalarHeader) { head throws(ArchiveEncodingError) in
-                    try array.elements.withLittleEndianBytes { data throws(ArchiveEncodingError) in try emit(name + ".npy", [head, data]) }
-                }
+        }
+        let scalars: [(name: String, array: NPYArray)] = [("step", .scalar(step)), ("t", .scalar(t))]
+        for (name, array) in scalars {
+            let scalarHeader = NPY.header(descr: array.descr, shape: array.shape)
+            try withRawBytes(of: scalarHeader) { head throws(ArchiveEncodingError) in
+                try array.elements.withLittleEndianBytes { data throws(ArchiveEncodingError) in try emit(name + ".npy", [head, data]) }
             }
         }
     }

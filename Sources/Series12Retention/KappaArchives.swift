@@ -26,7 +26,18 @@ public enum KappaArchives {
     /// snapshot's memory and written, fsynced and verified like every archive.
     public static func writeFields(_ fields: FieldsSnapshot, kappa: Double, directory: String, stamp: String,
                                    writer: AtomicArchive = AtomicArchive()) -> ArchiveOutcome {
-        archive(.fields, kappa, stamp, directory, writer) { try [member(.fields, fields.npzBytes())] }
+        guard fields.npzStreams else {
+            return archive(.fields, kappa, stamp, directory, writer) { try [member(.fields, fields.npzBytes())] }
+        }
+        let name = ArchiveNaming.kappaArchive(kappa: kappa, kind: .fields, stamp: stamp)
+        do {
+            return try fields.withStreamedNPZ { size, planes, produce in
+                writer.write(streamedMember: KappaArchiveKind.fields.member, size: size, source: planes, produce: produce,
+                             to: name, in: directory, stamp: stamp)
+            }
+        } catch {
+            return .failed(name, "\(KappaArchiveKind.fields.member) could not be encoded: \(error)")
+        }
     }
 
     /// The members of a κ summary archive: `summary.txt`, then `drift.svg`.

@@ -53,8 +53,8 @@ enum LibArchive {
     /// own). `contentBytes` and `memberCount` size the output buffer up front: no regrowth copies.
     ///
     /// Unblocked output (`bytes_per_block` 0): libarchive hands every run straight to the sink
-    /// instead of copying it through its 10 KiB block buffer first. The entry size is set before
-    /// the header is written: without it libarchive's tar writer silently writes empty members.
+    /// instead of copying it through its 10 KiB block buffer first (so a stored zip member's
+    /// data reaches the sink as the very pointer it was given).
     static func write(format: String, contentBytes: Int, memberCount: Int, configure: (OpaquePointer) -> Int32,
                       members: (Emit) throws(ArchiveEncodingError) -> Void) throws(ArchiveEncodingError) -> [UInt8] {
         let sink = Sink(deliver: nil)
@@ -79,8 +79,44 @@ enum LibArchive {
         return sink.count
     }
 
+    /// `stream` for an archive of one member made while it is written (a zip written straight
+    /// into a tar): a header declaring `size` bytes, then every run `produce` hands to its
+    /// `write`, which returns why the archive refused it. Throws `ArchiveEncodingError` unless
+    /// `produce` wrote exactly `size` bytes.
+    static func stream(format: String, configure: (OpaquePointer) -> Int32, to deliver: @escaping (UnsafeRawBufferPointer) -> String?,
+                       member name: String, size: Int,
+                       produce: (_ write: @escaping (UnsafeRawBufferPointer) -> String?) throws -> Void) throws -> Int {
+        let sink = Sink(deliver: deliver)
+        try run(sink, format: format, configure: configure) { a in
+            try writeHeader(name, size: size, to: a, format: format)
+            var written = 0
+            try produce { run in
+                do { try writeData(run, of: name, to: a, format: format) } catch { return "\(error)" }
+                written += run.count
+                return nil
+            }
+            guard written == size else {
+                throw ArchiveEncodingError(format, "\(name) came to \(written) bytes, not the \(size) its header declares")
+            }
+        }
+        return sink.count
+    }
+
+    /// `run` with the members handed out through `Emit`, each as the runs that make it.
     private static func run(_ sink: Sink, format: String, configure: (OpaquePointer) -> Int32,
                             members: (Emit) throws(ArchiveEncodingError) -> Void) throws {
+        try run(sink, format: format, configure: configure) { a in
+            try members { name, runs throws(ArchiveEncodingError) in
+                try writeHeader(name, size: runs.reduce(0) { $0 + $1.count }, to: a, format: format)
+                for run in runs { try writeData(run, of: name, to: a, format: format) }
+            }
+        }
+    }
+
+    /// Opens a fresh writer onto `sink`, lets `entries` write into it, and closes it. An error
+    /// after `sink` refused some bytes is thrown as that refusal (`DeliveryError`).
+    private static func run(_ sink: Sink, format: String, configure: (OpaquePointer) -> Int32,
+                            entries: (OpaquePointer) throws -> Void) throws {
         guard let a = archive_write_new() else { throw ArchiveEncodingError(format, "libarchive could not allocate a writer") }
         defer { archive_write_free(a) }
         guard configure(a) == ARCHIVE_OK, archive_write_set_bytes_per_block(a, 0) == ARCHIVE_OK else {
@@ -96,7 +132,7 @@ enum LibArchive {
         try withExtendedLifetime(sink) {
             do {
                 guard archive_write_open(a, client, nil, writeBlock, nil) == ARCHIVE_OK else { throw encodingFailure(a, format, "could not be opened") }
-                try members { name, runs throws(ArchiveEncodingError) in try writeEntry(name, runs, to: a, format: format) }
+                try entries(a)
                 guard archive_write_close(a) == ARCHIVE_OK else { throw encodingFailure(a, format, "could not be finished") }
             } catch {
                 if let reason = sink.failure { throw DeliveryError(reason: reason) }
@@ -105,8 +141,10 @@ enum LibArchive {
         }
     }
 
-    private static func writeEntry(_ name: String, _ runs: [UnsafeRawBufferPointer], to a: OpaquePointer,
-                                   format: String) throws(ArchiveEncodingError) {
+    /// A regular file's header (mode 0644, uid/gid 0, mtime now) declaring `size` bytes. The
+    /// size goes in before the header: without it libarchive's tar writer silently writes an
+    /// empty member.
+    private static func writeHeader(_ name: String, size: Int, to a: OpaquePointer, format: String) throws(ArchiveEncodingError) {
         guard let entry = archive_entry_new() else { throw ArchiveEncodingError(format, "libarchive could not allocate an entry") }
         defer { archive_entry_free(entry) }
         archive_entry_set_pathname(entry, name)  // ASCII only (TarArchive.validateNames): no locale conversion
@@ -115,15 +153,18 @@ enum LibArchive {
         archive_entry_set_uid(entry, 0)
         archive_entry_set_gid(entry, 0)
         archive_entry_set_mtime(entry, time(nil), 0)
-        archive_entry_set_size(entry, Int64(runs.reduce(0) { $0 + $1.count }))
+        archive_entry_set_size(entry, Int64(size))
         guard archive_write_header(a, entry) == ARCHIVE_OK else { throw encodingFailure(a, format, "header of \(name) was refused") }
-        for run in runs {
-            var offset = 0
-            while offset < run.count {
-                let written = archive_write_data(a, run.baseAddress! + offset, run.count - offset)
-                guard written > 0 else { throw encodingFailure(a, format, "data of \(name) could not be written") }
-                offset += written
-            }
+    }
+
+    /// All of `run` as data of the member whose header came last.
+    private static func writeData(_ run: UnsafeRawBufferPointer, of name: String, to a: OpaquePointer,
+                                  format: String) throws(ArchiveEncodingError) {
+        var offset = 0
+        while offset < run.count {
+            let written = archive_write_data(a, run.baseAddress! + offset, run.count - offset)
+            guard written > 0 else { throw encodingFailure(a, format, "data of \(name) could not be written") }
+            offset += written
         }
     }
 

@@ -21,11 +21,20 @@ public enum NPZ {
     /// (`LibArchive.write(format:…)`), so large arrays go in without an intermediate copy.
     static func encode(contentBytes: Int, memberCount: Int,
                        members: (LibArchive.Emit) throws(ArchiveEncodingError) -> Void) throws(ArchiveEncodingError) -> [UInt8] {
-        try LibArchive.write(format: "npz", contentBytes: contentBytes, memberCount: memberCount, configure: { a in
-            guard archive_write_set_format_zip(a) == ARCHIVE_OK,
-                  archive_write_set_options(a, "zip:compression=store") == ARCHIVE_OK else { return ARCHIVE_FATAL }
-            return ARCHIVE_OK
-        }, members: members)
+        try LibArchive.write(format: "npz", contentBytes: contentBytes, memberCount: memberCount, configure: configure, members: members)
+    }
+
+    /// `encode` streamed to `deliver` as libarchive makes it: the same bytes, never whole in
+    /// memory. Returns their count.
+    static func stream(to deliver: @escaping (UnsafeRawBufferPointer) -> String?,
+                       members: (LibArchive.Emit) throws(ArchiveEncodingError) -> Void) throws -> Int {
+        try LibArchive.stream(format: "npz", configure: configure, to: deliver, members: members)
+    }
+
+    private static func configure(_ a: OpaquePointer) -> Int32 {
+        guard archive_write_set_format_zip(a) == ARCHIVE_OK,
+              archive_write_set_options(a, "zip:compression=store") == ARCHIVE_OK else { return ARCHIVE_FATAL }
+        return ARCHIVE_OK
     }
 
     /// Decodes every `.npy` member, keyed by its name without `.npy`; other members are ignored.

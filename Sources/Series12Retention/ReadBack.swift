@@ -27,10 +27,15 @@ struct ReadBack: TarSource {
 
     /// Whether the bytes at `offset…` equal `expected`, read and compared 1 MiB at a time.
     func matches(_ expected: ArraySlice<UInt8>, at offset: Int) throws -> Bool {
+        try expected.withUnsafeBytes { try matches($0, at: offset) }
+    }
+
+    /// `matches` for bytes in memory the caller holds.
+    func matches(_ expected: UnsafeRawBufferPointer, at offset: Int) throws -> Bool {
         guard offset + expected.count <= count else { return false }
+        guard let base = expected.baseAddress else { return true }
         return try eachPiece(from: offset, length: expected.count, failing: "cannot be read back") { piece, done in
-            let start = expected.startIndex + done
-            return expected[start..<(start + piece.count)].withUnsafeBytes { memcmp($0.baseAddress!, piece.baseAddress!, piece.count) == 0 }
+            memcmp(base + done, piece.baseAddress!, piece.count) == 0
         }
     }
 

@@ -28,6 +28,15 @@ public enum TarArchive {
         }
     }
 
+    /// A tar of one member made while it is written (`fields.npz` zipped straight into it):
+    /// `produce` hands each run to its `write`, which returns why the tar refused it. Throws
+    /// `ArchiveEncodingError` unless exactly `size` bytes came; returns the archive's size.
+    static func stream(member name: String, size: Int, to deliver: @escaping (UnsafeRawBufferPointer) -> String?,
+                       produce: (_ write: @escaping (UnsafeRawBufferPointer) -> String?) throws -> Void) throws -> Int {
+        try validateNames([name])
+        return try LibArchive.stream(format: "tar", configure: configure, to: deliver, member: name, size: size, produce: produce)
+    }
+
     private static func configure(_ a: OpaquePointer) -> Int32 {
         guard archive_write_set_format_pax_restricted(a) == ARCHIVE_OK,
               archive_write_add_filter_none(a) == ARCHIVE_OK,
