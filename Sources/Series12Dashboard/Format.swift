@@ -17,10 +17,11 @@ enum Format {
         return String(format: "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
     }
 
-    /// Time left as `h:mm:ss`, `>99h` beyond 99 hours, `missing` when unknown.
+    /// Time left as `h:mm:ss`, counted up to the whole second (a run with 0.7 s to go shows
+    /// `0:00:01`, not a finished-looking `0:00:00`), `>99h` beyond 99 hours, `missing` when unknown.
     static func eta(_ seconds: Double?, missing: String = "—") -> String {
         guard let seconds, seconds.isFinite, seconds >= 0 else { return missing }
-        return seconds >= 99 * 3600 ? ">99h" : clock(seconds)
+        return seconds >= 99 * 3600 ? ">99h" : clock(seconds.rounded(.up))
     }
 
     /// `value` as `%.{digits}e`; non-finite values spelled `NaN`, `+Inf`, `-Inf`.

@@ -17,6 +17,9 @@ import Testing
         #expect(Format.clock(-1) == "—")
         #expect(Format.eta(nil) == "—")
         #expect(Format.eta(59) == "0:00:59")
+        #expect(Format.eta(0.7) == "0:00:01")
+        #expect(Format.eta(59.2) == "0:01:00")
+        #expect(Format.eta(0) == "0:00:00")
         #expect(Format.eta(100 * 3600) == ">99h")
     }
 
