@@ -40,28 +40,38 @@ public struct AtomicArchive: Sendable {
     /// Writes a flat tar of one member made while it is written (`fields.npz`, zipped from the
     /// field planes straight into the tar: the npz is never whole in memory) and verifies it
     /// against what `produce` handed over: runs inside `source` by pointer, the rest copied as
-    /// they passed (`WrittenRuns`). `size` is the member's exact length.
+    /// they passed (`WrittenRuns`). `size` is the member's exact length; when the member comes
+    /// to another, nothing is kept and `SizeMismatch` is thrown, for the caller to build the
+    /// content another way. Every other failure is the outcome's, as for `write(members:…)`.
     func write(streamedMember member: String, size: Int, source: UnsafeRawBufferPointer,
                produce: (_ write: @escaping (UnsafeRawBufferPointer) -> String?) throws -> Void,
-               to finalName: String, in directory: String, stamp: String) -> ArchiveOutcome {
+               to finalName: String, in directory: String, stamp: String) throws(LibArchive.SizeMismatch) -> ArchiveOutcome {
         do { try TarArchive.validateNames([member]) } catch { return .failed(finalName, "\(error)") }
         let written = WrittenRuns(source: source)
-        return outcome(finalName) {
-            try commit(to: finalName, in: directory, stamp: stamp, produce: { fd in
-                do {
-                    return try TarArchive.stream(member: member, size: size, to: { run in self.deliver(run, to: fd, name: finalName) }) { write in
-                        try produce { run in
-                            written.append(run)
-                            return write(run)
+        var mismatch: LibArchive.SizeMismatch?
+        let result = outcome(finalName) {
+            do {
+                return try commit(to: finalName, in: directory, stamp: stamp, produce: { fd in
+                    do {
+                        return try TarArchive.stream(member: member, size: size, to: { run in self.deliver(run, to: fd, name: finalName) }) { write in
+                            try produce { run in
+                                written.append(run)
+                                return write(run)
+                            }
                         }
+                    } catch let refused as LibArchive.DeliveryError {
+                        throw AtomicWriteError(refused.reason)
                     }
-                } catch let refused as LibArchive.DeliveryError {
-                    throw AtomicWriteError(refused.reason)
-                }
-            }, verify: { tar in
-                try Self.verifyMember(of: tar, against: written, member: member, name: finalName)
-            })
+                }, verify: { tar in
+                    try Self.verifyMember(of: tar, against: written, member: member, name: finalName)
+                })
+            } catch let error as LibArchive.SizeMismatch {
+                mismatch = error
+                throw error
+            }
         }
+        if let mismatch { throw mismatch }
+        return result
     }
 
     /// `write(members:…)` for `(name, bytes)` tuples.

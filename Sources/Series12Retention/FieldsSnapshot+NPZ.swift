@@ -26,8 +26,8 @@ extension FieldsSnapshot {
     /// The size comes from a dry run that zips the same members with the planes' `.npy`
     /// headers but not their data, plus the data's length: below 4 GiB (`npzStreams`) a
     /// stored member takes the same bytes around its data whatever the data's length. The tar
-    /// writer checks the streamed length against it, so a libarchive that did otherwise fails
-    /// the write rather than corrupt it.
+    /// writer checks the streamed length against it (`LibArchive.SizeMismatch`), so a
+    /// libarchive that did otherwise costs a second encoding, in memory, never a wrong file.
     public func withStreamedNPZ<R>(_ body: (_ size: Int, _ planes: UnsafeRawBufferPointer,
                                             _ produce: (_ write: @escaping (UnsafeRawBufferPointer) -> String?) throws -> Void) throws -> R) throws -> R {
         precondition(npzStreams, "withStreamedNPZ needs an npz below 2 GiB")

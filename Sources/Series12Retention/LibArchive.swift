@@ -81,8 +81,8 @@ enum LibArchive {
 
     /// `stream` for an archive of one member made while it is written (a zip written straight
     /// into a tar): a header declaring `size` bytes, then every run `produce` hands to its
-    /// `write`, which returns why the archive refused it. Throws `ArchiveEncodingError` unless
-    /// `produce` wrote exactly `size` bytes.
+    /// `write`, which returns why the archive refused it. Throws `SizeMismatch` unless
+    /// `produce` wrote exactly `size` bytes (a run past them is refused, not truncated).
     static func stream(format: String, configure: (OpaquePointer) -> Int32, to deliver: @escaping (UnsafeRawBufferPointer) -> String?,
                        member name: String, size: Int,
                        produce: (_ write: @escaping (UnsafeRawBufferPointer) -> String?) throws -> Void) throws -> Int {
@@ -90,16 +90,36 @@ enum LibArchive {
         try run(sink, format: format, configure: configure) { a in
             try writeHeader(name, size: size, to: a, format: format)
             var written = 0
-            try produce { run in
-                do { try writeData(run, of: name, to: a, format: format) } catch { return "\(error)" }
-                written += run.count
-                return nil
+            do {
+                try produce { run in
+                    guard written + run.count <= size else {
+                        written += run.count
+                        return "\(name) runs past the \(size) bytes its header declares"
+                    }
+                    do { try writeData(run, of: name, to: a, format: format) } catch { return "\(error)" }
+                    written += run.count
+                    return nil
+                }
+            } catch {
+                if written > size { throw SizeMismatch(member: name, declared: size, produced: written) }
+                throw error
             }
-            guard written == size else {
-                throw ArchiveEncodingError(format, "\(name) came to \(written) bytes, not the \(size) its header declares")
-            }
+            guard written == size else { throw SizeMismatch(member: name, declared: size, produced: written) }
         }
         return sink.count
+    }
+
+    /// A member made while it was written did not come to the size its header declared: the
+    /// archive is unusable (nothing of it is kept), and the content must be built some other way.
+    struct SizeMismatch: Error, CustomStringConvertible {
+        var member: String
+        var declared: Int
+        /// Bytes produced, counted up to the first run past `declared`.
+        var produced: Int
+
+        var description: String {
+            "\(member) came to \(produced < declared ? "\(produced)" : "more than \(declared)") bytes, not the \(declared) its header declares"
+        }
     }
 
     /// `run` with the members handed out through `Emit`, each as the runs that make it.
