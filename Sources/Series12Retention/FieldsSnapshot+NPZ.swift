@@ -14,7 +14,7 @@ extension FieldsSnapshot {
     /// Whether `withStreamedNPZ` may be used: the npz stays well below 4 GiB, where a stored
     /// zip member's headers, descriptor and directory entry have a fixed size (no Zip64
     /// fields). Planes below 2 GiB in all (N up to 6688); larger snapshots are encoded in memory.
-    public var npzStreams: Bool { Self.streams(n: n) }
+    var npzStreams: Bool { Self.streams(n: n) }
 
     /// `npzStreams` for N×N planes.
     static func streams(n: Int) -> Bool { 6 * 8 * n * n < 1 << 31 }
@@ -28,7 +28,7 @@ extension FieldsSnapshot {
     /// stored member takes the same bytes around its data whatever the data's length. The tar
     /// writer checks the streamed length against it (`LibArchive.SizeMismatch`), so a
     /// libarchive that did otherwise costs a second encoding, in memory, never a wrong file.
-    public func withStreamedNPZ<R>(_ body: (_ size: Int, _ planes: UnsafeRawBufferPointer,
+    func withStreamedNPZ<R>(_ body: (_ size: Int, _ planes: UnsafeRawBufferPointer,
                                             _ produce: (_ write: @escaping (UnsafeRawBufferPointer) -> String?) throws -> Void) throws -> R) throws -> R {
         precondition(npzStreams, "withStreamedNPZ needs an npz below 2 GiB")
         let dryRun = try NPZ.encode(contentBytes: 4096, memberCount: 8) { emit throws(ArchiveEncodingError) in try emitNPZ(planes: nil, emit) }
