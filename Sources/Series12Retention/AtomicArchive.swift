@@ -48,30 +48,26 @@ public struct AtomicArchive: Sendable {
                to finalName: String, in directory: String, stamp: String) throws(LibArchive.SizeMismatch) -> ArchiveOutcome {
         do { try TarArchive.validateNames([member]) } catch { return .failed(finalName, "\(error)") }
         let written = WrittenRuns(source: source)
-        var mismatch: LibArchive.SizeMismatch?
-        let result = outcome(finalName) {
-            do {
-                return try commit(to: finalName, in: directory, stamp: stamp, produce: { fd in
-                    do {
-                        return try TarArchive.stream(member: member, size: size, to: { run in self.deliver(run, to: fd, name: finalName) }) { write in
-                            try produce { run in
-                                written.append(run)
-                                return write(run)
-                            }
+        do {
+            return try commit(to: finalName, in: directory, stamp: stamp, produce: { fd in
+                do {
+                    return try TarArchive.stream(member: member, size: size, to: { run in self.deliver(run, to: fd, name: finalName) }) { write in
+                        try produce { run in
+                            written.append(run)
+                            return write(run)
                         }
-                    } catch let refused as LibArchive.DeliveryError {
-                        throw AtomicWriteError(refused.reason)
                     }
-                }, verify: { tar in
-                    try Self.verifyMember(of: tar, against: written, member: member, name: finalName)
-                })
-            } catch let error as LibArchive.SizeMismatch {
-                mismatch = error
-                throw error
-            }
+                } catch let refused as LibArchive.DeliveryError {
+                    throw AtomicWriteError(refused.reason)
+                }
+            }, verify: { tar in
+                try Self.verifyMember(of: tar, against: written, member: member, name: finalName)
+            })
+        } catch let mismatch as LibArchive.SizeMismatch {
+            throw mismatch
+        } catch {
+            return .failed(finalName, "\(error)")
         }
-        if let mismatch { throw mismatch }
-        return result
     }
 
     /// `write(members:…)` for `(name, bytes)` tuples.
@@ -270,47 +266,38 @@ public struct AtomicArchive: Sendable {
     /// Checks the tar read back holds exactly `members`: names, sizes and contents (read from
     /// the file piece by piece and compared with what was written).
     static func verifyMembers(of tar: ReadBack, against members: [ArchiveMember], name: String) throws {
-        let found: [TarParser<ReadBack>.Entry]
-        do {
-            var parser = TarParser(source: tar)
-            found = try parser.entries()
-        } catch { throw AtomicWriteError("\(name) does not read back: \(error)") }
-        guard found.map(\.name) == members.map(\.name) else {
-            throw AtomicWriteError("\(name) reads back with members \(found.map(\.name)), expected \(members.map(\.name))")
-        }
-        for (got, want) in zip(found, members) {
-            guard got.data.count == want.bytes.count else {
-                throw AtomicWriteError("member \(want.name) of \(name) reads back with \(got.data.count) of \(want.bytes.count) bytes")
-            }
-            guard try tar.matches(want.bytes[...], at: got.data.lowerBound) else {
-                throw AtomicWriteError("member \(want.name) of \(name) reads back with different content")
-            }
+        try verifyEntries(of: tar, expecting: members.map { ($0.name, $0.bytes.count) }, name: name) { index, offset in
+            try tar.matches(members[index].bytes[...], at: offset)
         }
     }
 
     /// Checks the tar read back holds exactly one member, `member`, whose content is the
     /// pieces `written` recorded, read from the file piece by piece.
     static func verifyMember(of tar: ReadBack, against written: WrittenRuns, member: String, name: String) throws {
+        try verifyEntries(of: tar, expecting: [(member, written.count)], name: name) { _, offset in
+            try tar.matches(written, at: offset)
+        }
+    }
+
+    /// Checks the tar read back holds exactly the `expected` members, in order and of those
+    /// sizes, and that `matches(index, offset)` holds for each member's data at its offset.
+    private static func verifyEntries(of tar: ReadBack, expecting expected: [(name: String, count: Int)], name: String,
+                                      matches: (_ index: Int, _ offset: Int) throws -> Bool) throws {
         let found: [TarParser<ReadBack>.Entry]
         do {
             var parser = TarParser(source: tar)
             found = try parser.entries()
         } catch { throw AtomicWriteError("\(name) does not read back: \(error)") }
-        guard found.map(\.name) == [member] else {
-            throw AtomicWriteError("\(name) reads back with members \(found.map(\.name)), expected [\"\(member)\"]")
+        guard found.map(\.name) == expected.map(\.name) else {
+            throw AtomicWriteError("\(name) reads back with members \(found.map(\.name)), expected \(expected.map(\.name))")
         }
-        guard found[0].data.count == written.count else {
-            throw AtomicWriteError("member \(member) of \(name) reads back with \(found[0].data.count) of \(written.count) bytes")
-        }
-        var offset = found[0].data.lowerBound
-        for piece in written.pieces {
-            let same: Bool
-            switch piece {
-            case let .copied(bytes): same = try tar.matches(bytes[...], at: offset)
-            case let .borrowed(run): same = try tar.matches(run, at: offset)
+        for (index, (got, want)) in zip(found, expected).enumerated() {
+            guard got.data.count == want.count else {
+                throw AtomicWriteError("member \(want.name) of \(name) reads back with \(got.data.count) of \(want.count) bytes")
             }
-            guard same else { throw AtomicWriteError("member \(member) of \(name) reads back with different content") }
-            offset += piece.count
+            guard try matches(index, got.data.lowerBound) else {
+                throw AtomicWriteError("member \(want.name) of \(name) reads back with different content")
+            }
         }
     }
 

@@ -39,6 +39,21 @@ struct ReadBack: TarSource {
         }
     }
 
+    /// `matches` for the pieces of a member made while it was written, one after another.
+    func matches(_ written: WrittenRuns, at offset: Int) throws -> Bool {
+        var offset = offset
+        for piece in written.pieces {
+            let same: Bool
+            switch piece {
+            case let .copied(bytes): same = try matches(bytes[...], at: offset)
+            case let .borrowed(run): same = try matches(run, at: offset)
+            }
+            guard same else { return false }
+            offset += piece.count
+        }
+        return true
+    }
+
     /// SHA-256 of the whole file, read 1 MiB at a time.
     func sha256() throws -> String {
         var hasher = SHA256()

@@ -30,7 +30,7 @@ public enum TarArchive {
 
     /// A tar of one member made while it is written (`fields.npz` zipped straight into it):
     /// `produce` hands each run to its `write`, which returns why the tar refused it. Throws
-    /// `ArchiveEncodingError` unless exactly `size` bytes came; returns the archive's size.
+    /// `LibArchive.SizeMismatch` unless exactly `size` bytes came; returns the archive's size.
     static func stream(member name: String, size: Int, to deliver: @escaping (UnsafeRawBufferPointer) -> String?,
                        produce: (_ write: @escaping (UnsafeRawBufferPointer) -> String?) throws -> Void) throws -> Int {
         try validateNames([name])
